@@ -1,0 +1,2 @@
+// Terminal cluster entry point (the core work fills this in).
+export {};

@@ -1,0 +1,2 @@
+// Webview entry point (the cluster panel work fills this in).
+export {};
