@@ -1,0 +1,46 @@
+// What survives a window reload: the config (with its seed), the recorded inputs and the point the
+// user was at. Replaying them through the deterministic core rebuilds the exact cluster.
+import { normalizeConfig, type ClusterConfig } from '../core/config';
+import type { Input, RecordedInput } from '../core/inputs';
+import type { Result } from '../core/types';
+
+export const PERSISTED_VERSION = 1;
+
+export interface PersistedSession {
+  readonly version: typeof PERSISTED_VERSION;
+  readonly config: ClusterConfig;
+  readonly inputs: readonly RecordedInput[];
+  readonly seq: number;
+  readonly speed: number;
+}
+
+const INPUT_KINDS: ReadonlySet<Input['kind']> = new Set(['crash', 'recover', 'timeout', 'request', 'partition', 'heal', 'drop']);
+
+/** Checks data read back from storage (it may come from an older or damaged workspace state). */
+export function parsePersisted(data: unknown): Result<{ state: PersistedSession }> {
+  if (!isObject(data)) return fail('it is not an object');
+  if (data.version !== PERSISTED_VERSION) return fail(`it has version ${String(data.version)}, this extension reads version ${PERSISTED_VERSION}`);
+  if (!isObject(data.config)) return fail('it has no config');
+  const { config, problems } = normalizeConfig(data.config);
+  if (problems.length > 0) return fail(`its config is invalid (${problems.map((p) => p.message).join('; ')})`);
+  if (!Array.isArray(data.inputs) || !data.inputs.every(isRecordedInput)) return fail('its inputs are malformed');
+  if (!isCount(data.seq)) return fail('its position (seq) is not a whole number');
+  if (typeof data.speed !== 'number' || !Number.isFinite(data.speed) || data.speed <= 0) return fail('its speed is not a positive number');
+  return { ok: true, state: { version: PERSISTED_VERSION, config, inputs: data.inputs, seq: data.seq, speed: data.speed } };
+}
+
+function fail(why: string): { ok: false; error: string } {
+  return { ok: false, error: `The saved cluster could not be restored because ${why}. Start a new cluster with "Raft: Start Cluster".` };
+}
+
+function isRecordedInput(value: unknown): value is RecordedInput {
+  return isObject(value) && isCount(value.afterSeq) && typeof value.time === 'number' && isObject(value.input) && INPUT_KINDS.has(value.input.kind as Input['kind']);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
