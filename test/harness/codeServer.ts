@@ -83,11 +83,14 @@ export async function startCodeServer(name: string): Promise<CodeServer> {
   const untrack = trackGroup(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
+  const removeState = (): void => fs.rmSync(stateDir, { recursive: true, force: true });
+  process.on('exit', removeState); // Also when the harness dies or is stopped with Ctrl+C.
   const stop = async (): Promise<void> => {
     killGroup(child);
     await Promise.race([exited, sleep(5000)]);
     untrack();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    removeState();
+    process.off('exit', removeState);
   };
 
   const origin = `http://127.0.0.1:${port}`;

@@ -9,7 +9,7 @@ import { launchChromium } from './browser';
 import { startCodeServer, workbenchUrl } from './codeServer';
 import { describeError, say } from './log';
 import { buildDir, outDir, repoRoot } from './paths';
-import { finishSuite, parseResultLine } from './results';
+import { finishSuite, hostResult, parseResultLine } from './results';
 
 const RUN_TIMEOUT_MS = Number(process.env.RAFT_INTEGRATION_TIMEOUT_MS) || 10 * 60_000;
 
@@ -51,11 +51,7 @@ async function main(): Promise<void> {
     const counts = parseResultLine(log);
     if (code === 'timeout') throw new Error(`the suite did not finish within ${RUN_TIMEOUT_MS / 1000} s (RAFT_INTEGRATION_TIMEOUT_MS); see ${logFile}`);
     if (counts === undefined) throw new Error(`the extension host exited with ${code} without reporting counts; see ${logFile} and ${server.logFile}`);
-    finishSuite({
-      suite: 'integration',
-      ...counts,
-      ...(code !== 0 && counts.failed === 0 && counts.passed > 0 ? { error: `the extension host exited with ${code}` } : {}),
-    });
+    finishSuite(hostResult('integration', counts, code));
   } finally {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     fs.writeFileSync(logFile, log);

@@ -45,6 +45,16 @@ export function isGreen(result: SuiteResult): boolean {
   return result.error === undefined && result.failed === 0 && result.passed > 0;
 }
 
+/**
+ * The result of a run inside an extension host: its counts, and an error when the host's exit
+ * code disagrees with counts that look green.
+ */
+export function hostResult(suite: string, counts: Counts, exitCode: number): SuiteResult {
+  const result: SuiteResult = { suite, ...counts };
+  if (exitCode !== 0 && isGreen(result)) result.error = `the extension host exited with ${exitCode}`;
+  return result;
+}
+
 /** Prints the suite's closing line, records it for `all`, and sets the exit code. */
 export function finishSuite(result: SuiteResult): void {
   if (result.error !== undefined) say(`${result.suite}: ${result.error}`);
