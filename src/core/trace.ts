@@ -1,6 +1,6 @@
 // Structured trace records: one per applied event or input. Cheap to build in the hot path;
 // human text is rendered from them on demand (explain.ts).
-import type { Message, NodeId, Role, TimerKind } from './types';
+import type { Message, NodeId, Role, TimerKind, Violation } from './types';
 import type { RuleId } from './rules';
 
 export type TraceKind =
@@ -48,4 +48,6 @@ export interface TraceRecord {
   readonly sent: readonly Message[];
   /** Free detail for inputs (request value, partition groups, reason a message was lost). */
   readonly detail?: string;
+  /** The first invariant violation the checker found after this record, if any. */
+  readonly violation?: Violation;
 }

@@ -8,6 +8,8 @@ export type Role = 'follower' | 'candidate' | 'leader' | 'crashed';
 export interface LogEntry {
   /** Unique per simulation: two entries with the same id are the same client command. */
   readonly id: number;
+  /** Position the creating leader gave it; an entry never moves (Log Matching is checked against it). */
+  readonly index: number;
   readonly term: number;
   readonly value: string;
   /** Id of the entry before this one in the log of the leader that created it (0 at index 1). */
@@ -22,6 +24,8 @@ interface MessageHeader {
   readonly deliverAt: number;
   /** Set on the copy the network made when it duplicated a message. */
   readonly duplicateOf?: number;
+  /** The network decided at send time to lose this message; it arrives as a `lost` record. */
+  readonly dropped: boolean;
 }
 
 /** What a protocol hands to the network: a message body without id or times. */
@@ -36,7 +40,15 @@ export type MessageBody =
       readonly entries: readonly LogEntry[];
       readonly leaderCommit: number;
     }
-  | { readonly kind: 'AppendEntriesReply'; readonly term: number; readonly success: boolean; readonly matchIndex: number }
+  | {
+      readonly kind: 'AppendEntriesReply';
+      readonly term: number;
+      readonly success: boolean;
+      /** On success: the last index the follower now shares with the leader. */
+      readonly matchIndex: number;
+      /** On failure: the prevLogIndex the follower could not match (so stale refusals are recognised). */
+      readonly conflictIndex: number;
+    }
   | { readonly kind: 'heartbeat' }
   | { readonly kind: 'candidacy' }
   | { readonly kind: 'vote'; readonly candidate: NodeId };
