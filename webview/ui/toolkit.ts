@@ -1,0 +1,63 @@
+// The one place that touches @vscode/webview-ui-toolkit: registers only the components the panel
+// uses, and gives the rest of the UI plain functions to make them, so swapping the toolkit (it is
+// no longer developed upstream) means changing this file alone.
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeTag } from '@vscode/webview-ui-toolkit';
+
+let registered = false;
+
+export function registerToolkit(): void {
+  if (registered) return;
+  registered = true;
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeTag());
+}
+
+export type ButtonLook = 'primary' | 'secondary' | 'icon';
+
+export interface ButtonSpec {
+  readonly label: string;
+  readonly look?: ButtonLook;
+  /** Inline SVG icon (built with DOM calls, see icons.ts). */
+  readonly icon?: SVGElement;
+  /** Keyboard shortcut shown in the tooltip. */
+  readonly key?: string;
+  readonly onClick: () => void;
+}
+
+export interface ToolkitButton {
+  readonly el: HTMLElement;
+  setDisabled(disabled: boolean): void;
+  setLabel(label: string, icon?: SVGElement): void;
+}
+
+export function button(spec: ButtonSpec, parent: Element): ToolkitButton {
+  const el = document.createElement('vscode-button');
+  el.setAttribute('appearance', spec.look ?? 'secondary');
+  const setLabel = (label: string, icon?: SVGElement): void => {
+    const tip = spec.key ? `${label} (${spec.key})` : label;
+    el.setAttribute('title', tip);
+    el.setAttribute('aria-label', label);
+    el.replaceChildren();
+    if (icon) el.appendChild(icon);
+    if (spec.look !== 'icon') el.appendChild(document.createTextNode(icon ? ` ${label}` : label));
+  };
+  setLabel(spec.label, spec.icon);
+  el.addEventListener('click', () => {
+    if (!el.hasAttribute('disabled')) spec.onClick();
+  });
+  parent.appendChild(el);
+  return {
+    el,
+    setDisabled(disabled) {
+      if (disabled !== el.hasAttribute('disabled')) el.toggleAttribute('disabled', disabled);
+    },
+    setLabel,
+  };
+}
+
+export function tag(text: string, parent: Element, title?: string): HTMLElement {
+  const el = document.createElement('vscode-tag');
+  el.textContent = text;
+  if (title) el.title = title;
+  parent.appendChild(el);
+  return el;
+}
