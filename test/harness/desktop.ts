@@ -29,13 +29,13 @@ async function vscodeExecutable(): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  const vscodeExecutablePath = await vscodeExecutable();
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.RAFT_UNDER_XVFB) {
     if (!findOnPath('xvfb-run')) throw new Error('desktop VS Code needs a display: set DISPLAY, or install xvfb (apt-get install -y xvfb) so this can use xvfb-run');
-    const rerun = spawnSync('xvfb-run', ['-a', process.execPath, __filename], { stdio: 'inherit', env: { ...process.env, RAFT_UNDER_XVFB: '1' } });
+    const rerun = spawnSync('xvfb-run', ['-a', process.execPath, __filename], { stdio: 'inherit', env: { ...process.env, RAFT_UNDER_XVFB: '1', VSCODE_EXECUTABLE: vscodeExecutablePath } });
     process.exitCode = rerun.status ?? 1;
     return;
   }
-  const vscodeExecutablePath = await vscodeExecutable();
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'raft-desktop-'));
   const workspace = path.join(state, 'workspace');
   fs.mkdirSync(workspace);
