@@ -86,7 +86,9 @@ export function explain(r: TraceRecord, protocol: ProtocolName): string {
       what = 'network healed';
       break;
   }
-  const changes = r.changes.length > 0 ? ` (${r.changes.map(changeText).join(', ')})` : '';
+  // A new leader "following itself" is noise next to "became leader".
+  const shown = r.changes.filter((c) => !(c.field === 'leader' && c.after === r.node));
+  const changes = shown.length > 0 ? ` (${shown.map(changeText).join(', ')})` : '';
   // The simple protocol counts votes against the cluster-wide number of working nodes: say so.
   const note = protocol === 'simple' && (r.rule === 'simple.election.win' || r.rule === 'simple.vote.count') ? ' The majority is of the nodes working right now, which every node knows globally, as in the original.' : '';
   const violation = r.violation ? ` ⚠ ${r.violation.invariant} violated: ${r.violation.message}.` : '';
