@@ -26,11 +26,6 @@ export function conditionHolds(condition: RunCondition, record: TraceRecord): bo
     case 'commit':
       return record.changes.some((c) => c.field === 'commitIndex' && Number(c.after) > Number(c.before));
     case 'violation':
-      return hasViolation(record);
+      return record.violation !== undefined;
   }
-}
-
-function hasViolation(record: TraceRecord): boolean {
-  const withViolation = record as TraceRecord & { readonly violation?: unknown };
-  return withViolation.violation !== undefined && withViolation.violation !== null;
 }

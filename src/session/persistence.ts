@@ -10,7 +10,9 @@ export interface PersistedSession {
   readonly version: typeof PERSISTED_VERSION;
   readonly config: ClusterConfig;
   readonly inputs: readonly RecordedInput[];
+  /** The point the user was at: after record `seq`, with the clock at `time`. */
   readonly seq: number;
+  readonly time: number;
   readonly speed: number;
 }
 
@@ -25,8 +27,9 @@ export function parsePersisted(data: unknown): Result<{ state: PersistedSession 
   if (problems.length > 0) return fail(`its config is invalid (${problems.map((p) => p.message).join('; ')})`);
   if (!Array.isArray(data.inputs) || !data.inputs.every(isRecordedInput)) return fail('its inputs are malformed');
   if (!isCount(data.seq)) return fail('its position (seq) is not a whole number');
+  if (typeof data.time !== 'number' || !Number.isFinite(data.time) || data.time < 0) return fail('its clock (time) is not a non-negative number');
   if (typeof data.speed !== 'number' || !Number.isFinite(data.speed) || data.speed <= 0) return fail('its speed is not a positive number');
-  return { ok: true, state: { version: PERSISTED_VERSION, config, inputs: data.inputs, seq: data.seq, speed: data.speed } };
+  return { ok: true, state: { version: PERSISTED_VERSION, config, inputs: data.inputs, seq: data.seq, time: data.time, speed: data.speed } };
 }
 
 function fail(why: string): { ok: false; error: string } {

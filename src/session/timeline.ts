@@ -41,5 +41,5 @@ export interface SessionHistory extends PacedTimeline {
 /** How the session makes histories: a fresh one, or one rebuilt from a saved run. */
 export interface HistoryFactory {
   create(config: ClusterConfig): SessionHistory;
-  replay(config: ClusterConfig, inputs: readonly RecordedInput[], seq: number): SessionHistory;
+  replay(config: ClusterConfig, inputs: readonly RecordedInput[], seq: number, time: number): SessionHistory;
 }
