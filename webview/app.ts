@@ -56,7 +56,8 @@ export class App {
     helpButton.el.textContent = '?';
     this.banner = new ViolationBanner(root, (seq) => this.host.post({ type: 'seek', seq }));
     this.stage = html('main', { className: 'stage' }, root);
-    const pane = html('div', { className: 'graph-pane' }, this.stage);
+    const column = html('div', { className: 'graph-column' }, this.stage);
+    const pane = html('div', { className: 'graph-pane' }, column);
     this.partitionBar = html('div', { className: 'partition-bar', attrs: { role: 'region', 'aria-label': 'Partition editor' } }, pane);
     this.partitionBar.hidden = true;
     html('span', { text: 'Partitioning: click a node (or press G) to move it to the next group, or drag it onto a node of another group. ' }, this.partitionBar);
@@ -70,7 +71,7 @@ export class App {
       dragNode: (id, onto) => this.draftChange((d) => d.join(id, onto)),
       canDrag: () => this.draft !== null,
     });
-    this.legend = new Legend(pane);
+    this.legend = new Legend(column);
     const side = html('aside', { className: 'side' }, this.stage);
     this.inspector = new Inspector(side, {
       nodeCommand: (command, node) => this.nodeCommand(command, node),
@@ -81,7 +82,7 @@ export class App {
       seek: (seq) => this.host.post({ type: 'seek', seq }),
       showCode: (seq) => this.host.post({ type: 'showCode', seq }),
     });
-    this.logs = new LogTable(this.stage, (id) => this.select(id, null));
+    this.logs = new LogTable(column, (id) => this.select(id, null));
     this.emptyState = html('div', { className: 'empty-state' }, root);
     html('p', { text: 'No cluster is running.' }, this.emptyState);
     button({ label: 'Start Cluster', look: 'primary', icon: icon('start'), onClick: () => this.command('start') }, this.emptyState);

@@ -11,11 +11,12 @@ export function termSlot(term: number): number {
 /**
  * raft: by currentTerm, so nodes that agree on a term share a colour. simple has no terms: by the
  * leader a node follows (a leader by itself), which makes two leaders' camps visible at a glance.
- * `null` = no colour (crashed, or simple with no leader known).
+ * A candidate in `simple` campaigns for itself, so it takes its own colour.
+ * `null` = no colour: crashed, or a simple follower that knows no leader.
  */
 export function nodeSlot(node: WireNode, protocol: WireProtocolName): number | null {
   if (node.role === 'crashed') return null;
   if (protocol === 'raft') return node.currentTerm === null ? null : termSlot(node.currentTerm);
-  const leader = node.role === 'leader' ? node.id : node.leader;
-  return leader === null ? null : termSlot(leader);
+  const camp = node.role === 'leader' || node.role === 'candidate' ? node.id : node.leader;
+  return camp === null ? null : termSlot(camp);
 }

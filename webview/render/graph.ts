@@ -155,6 +155,7 @@ export class GraphView {
       clusterIds: s.nodes.map((n) => n.id),
       electionTimeoutMax: s.electionTimeoutMax,
       heartbeatInterval: s.heartbeatInterval,
+      violators: new Set(s.violations[s.violations.length - 1]?.nodes ?? []),
     };
     const seen = new Set<number>();
     for (const node of s.nodes) {
@@ -184,7 +185,7 @@ export class GraphView {
         existing.message = m;
         continue;
       }
-      const glyph = new MessageGlyph(this.messageLayer, m);
+      const glyph = new MessageGlyph(this.messageLayer, m, messageScale(this.layout!.nodeRadius));
       glyph.setSelected(m.id === this.selectedMessage);
       const path = this.pathFor(m);
       this.flying.set(m.id, { glyph, message: m, path, last: pointOnPath(path, 0) });
@@ -228,8 +229,9 @@ export class GraphView {
           `A${outer.toFixed(1)} ${outer.toFixed(1)} 0 ${large} 1 ${(cx + Math.cos(a1) * outer).toFixed(1)} ${(cy + Math.sin(a1) * outer).toFixed(1)}Z`;
       svg('path', { class: `region g${i % 4}${this.draft ? ' draft' : ''}`, d }, this.regionLayer);
       if (this.draft) return; // while drafting, the letter badges on the nodes name the groups
-      const lx = cx + Math.cos(mid) * (outer + 12);
-      const ly = cy + Math.sin(mid) * (outer + 12) + 4;
+      // Inside the region, between the centre and the ring, where no node label can be.
+      const lx = cx + Math.cos(mid) * layout.ringRadius * 0.42;
+      const ly = cy + Math.sin(mid) * layout.ringRadius * 0.42 + 4;
       const label = svg('text', { class: 'region-label', x: lx.toFixed(1), y: ly.toFixed(1), 'text-anchor': 'middle' }, this.regionLayer);
       label.textContent = `group ${String.fromCharCode(65 + i)}`;
     });
@@ -306,6 +308,11 @@ export class GraphView {
     const box = this.root.getBoundingClientRect();
     return { x: clientX - box.left, y: clientY - box.top };
   }
+}
+
+/** Full-size message glyphs next to nodes of radius 30 px and up; down to 60% in crowded rings. */
+export function messageScale(nodeRadius: number): number {
+  return Math.min(1, Math.max(0.6, nodeRadius / 30));
 }
 
 /** A message that vanished before its delivery time, or whose receiver could not take it, was lost. */

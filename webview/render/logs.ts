@@ -38,6 +38,9 @@ export class LogTable {
 
   update(s: ClusterSnapshot): void {
     this.last = s;
+    // simple replicates nothing: its nodes have no log to show.
+    this.root.hidden = s.protocol === 'simple';
+    if (this.root.hidden) return;
     const win = logWindow(s.nodes, (this.width - HEAD_WIDTH) / CELL_WIDTH);
     const leader = markingLeader(s.nodes);
     const longest = win.last - 1;

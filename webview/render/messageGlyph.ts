@@ -12,7 +12,8 @@ export class MessageGlyph {
   readonly root: SVGGElement;
   private readonly title: SVGTitleElement;
 
-  constructor(parent: SVGElement, readonly message: WireMessage) {
+  /** Glyphs shrink in big rings, where full-size ones would hide the nodes. */
+  constructor(parent: SVGElement, readonly message: WireMessage, private readonly scale = 1) {
     const m = message;
     const reply = m.granted !== null;
     const classes = ['msg', `k-${m.kind}`];
@@ -26,7 +27,8 @@ export class MessageGlyph {
   }
 
   moveTo(x: number, y: number, opacity = 1): void {
-    this.root.setAttribute('transform', `translate(${x.toFixed(1)} ${y.toFixed(1)})`);
+    const scale = this.scale === 1 ? '' : ` scale(${this.scale.toFixed(2)})`;
+    this.root.setAttribute('transform', `translate(${x.toFixed(1)} ${y.toFixed(1)})${scale}`);
     if (opacity < 1) this.root.style.opacity = opacity.toFixed(2);
   }
 

@@ -7,12 +7,16 @@ import { setAttr, setText, svg, toggleClass } from './dom';
 
 /** Above this size the vote dots would be too small to read; the label gives "3/13 votes" instead. */
 const MAX_VOTE_DOTS = 11;
+/** Above this size followers carry no role label. */
+const QUIET_FOLLOWERS_ABOVE = 9;
 
 export interface NodeContext {
   readonly protocol: WireProtocolName;
   readonly clusterIds: readonly number[];
   readonly electionTimeoutMax: number;
   readonly heartbeatInterval: number;
+  /** Nodes named by the newest invariant violation: ringed in the error colour. */
+  readonly violators: ReadonlySet<number>;
 }
 
 export class NodeGlyph {
@@ -54,7 +58,7 @@ export class NodeGlyph {
     this.radius = r;
     setAttr(this.root, 'transform', `translate(${place.x.toFixed(1)} ${place.y.toFixed(1)})`);
     const slot = nodeSlot(node, ctx.protocol);
-    const slotClass = slot === null ? 'tc-none' : `tc${slot}`;
+    const slotClass = slot !== null ? `tc${slot}` : node.role === 'crashed' ? 'tc-none' : 'tc-neutral';
     if (slotClass !== this.slotClass) {
       if (this.slotClass) this.root.classList.remove(this.slotClass);
       this.root.classList.add(slotClass);
@@ -62,6 +66,7 @@ export class NodeGlyph {
     }
     for (const role of ['leader', 'candidate', 'follower', 'crashed'] as const) toggleClass(this.root, role, node.role === role);
     toggleClass(this.root, 'selected', selected);
+    toggleClass(this.root, 'violating', ctx.violators.has(node.id));
 
     setAttr(this.body, 'r', r.toFixed(1));
     setAttr(this.halo, 'r', (r + 12).toFixed(1));
@@ -105,6 +110,8 @@ export class NodeGlyph {
   }
 
   private labelText(node: WireNode, ctx: NodeContext): string {
+    // In a big ring, a label on every follower is noise: followers are the default.
+    if (node.role === 'follower' && ctx.clusterIds.length > QUIET_FOLLOWERS_ABOVE && node.inbox === 0) return '';
     if (node.role === 'candidate' && ctx.clusterIds.length > MAX_VOTE_DOTS) {
       return `candidate ${node.votesReceived.length}/${ctx.clusterIds.length}`;
     }
@@ -126,7 +133,7 @@ export class NodeGlyph {
   }
 
   private updateDots(node: WireNode, ctx: NodeContext, r: number): void {
-    const show = (node.role === 'candidate' || (node.role === 'leader' && node.votesReceived.length > 0)) && ctx.clusterIds.length <= MAX_VOTE_DOTS;
+    const show = node.role === 'candidate' && ctx.clusterIds.length <= MAX_VOTE_DOTS;
     const key = show ? `${r}|${ctx.clusterIds.join(',')}|${node.votesReceived.join(',')}` : '';
     if (key === this.dotsKey) return;
     this.dotsKey = key;
@@ -142,7 +149,7 @@ export class NodeGlyph {
       svg('circle', {
         class: granted ? 'vote granted' : 'vote',
         cx: (Math.cos(a) * r * 0.72).toFixed(1),
-        cy: (Math.sin(a) * r * 0.72 + r * 0.05).toFixed(1),
+        cy: (Math.sin(a) * r * 0.74 + r * 0.06).toFixed(1),
         r: dotR.toFixed(1),
       }, this.dots);
     });

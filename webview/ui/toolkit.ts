@@ -1,14 +1,14 @@
-// The one place that touches @vscode/webview-ui-toolkit: registers only the components the panel
-// uses, and gives the rest of the UI plain functions to make them, so swapping the toolkit (it is
+// The one place that touches @vscode/webview-ui-toolkit: registers only the component the panel
+// uses (vscode-button), and gives the rest of the UI plain functions to make them, so swapping the toolkit (it is
 // no longer developed upstream) means changing this file alone.
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeTag } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton } from '@vscode/webview-ui-toolkit';
 
 let registered = false;
 
 export function registerToolkit(): void {
   if (registered) return;
   registered = true;
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeTag());
+  provideVSCodeDesignSystem().register(vsCodeButton());
 }
 
 export type ButtonLook = 'primary' | 'secondary' | 'icon';
@@ -54,8 +54,13 @@ export function button(spec: ButtonSpec, parent: Element): ToolkitButton {
   };
 }
 
+/**
+ * A badge. Not the toolkit's vscode-tag: its template carries a style attribute, which the panel's
+ * CSP (no inline styles) refuses; a span styled by webview.css looks the same.
+ */
 export function tag(text: string, parent: Element, title?: string): HTMLElement {
-  const el = document.createElement('vscode-tag');
+  const el = document.createElement('span');
+  el.className = 'tag';
   el.textContent = text;
   if (title) el.title = title;
   parent.appendChild(el);
