@@ -272,7 +272,7 @@ export class Session implements SnapshotSource {
     this.changes.clear();
     this.stateChanges.clear();
     this.recordBatches.clear();
-    this.history = null;
+    // The history stays: a final save after disposal (window reload) must still see the run.
   }
 
   private batch: TraceRecord[] = [];
