@@ -19,16 +19,30 @@ const PROTOCOLS: Record<ProtocolName, Protocol<unknown>> = {
 
 const TIMER_KINDS: readonly TimerKind[] = ['election', 'heartbeat', 'wait'];
 
+/**
+ * One node's timer of one kind. Mutable and re-armed in place: a follower re-arms its election
+ * timer on every AppendEntries, so a later deadline only moves `deadline`; the firing already
+ * queued pops early and re-queues itself (see discardStale). A clear or an earlier deadline bumps
+ * `gen`, which makes the queued firing stale.
+ */
 interface TimerSlot {
-  readonly gen: number;
-  readonly start: number;
-  readonly deadline: number;
+  gen: number;
+  armed: boolean;
+  start: number;
+  deadline: number;
+  /** When this generation's firing sits in the queue. */
+  queuedAt: number;
 }
 
-/** Per node: the armed timer of each kind, and a generation counter that makes older firings stale. */
-interface NodeTimers {
-  gens: Record<TimerKind, number>;
-  armed: Partial<Record<TimerKind, TimerSlot>>;
+type NodeTimers = Record<TimerKind, TimerSlot>;
+
+function newTimers(): NodeTimers {
+  const slot = (): TimerSlot => ({ gen: 0, armed: false, start: 0, deadline: 0, queuedAt: 0 });
+  return { election: slot(), heartbeat: slot(), wait: slot() };
+}
+
+function copyTimers(t: NodeTimers): NodeTimers {
+  return { election: { ...t.election }, heartbeat: { ...t.heartbeat }, wait: { ...t.wait } };
 }
 
 export interface SimulationSnapshot {
@@ -110,7 +124,7 @@ export class Simulation {
     this.timers = [];
     this.states = [];
     for (let id = 0; id < config.size; id++) {
-      this.timers.push({ gens: { election: 0, heartbeat: 0, wait: 0 }, armed: {} });
+      this.timers.push(newTimers());
       this.ctx.id = id;
       this.states.push(this.protocol.init(this.ctx));
     }
@@ -143,7 +157,7 @@ export class Simulation {
     this.now = event.time;
     if (event.message !== undefined) return this.deliver(event.message);
     const timer = event.timer!;
-    this.timers[event.node]!.armed[timer] = undefined;
+    this.timers[event.node]![timer].armed = false;
     this.protocol.onTimer(this.begin(event.node), timer, this.ctx);
     return this.end(event.node, 'timer', timer);
   }
@@ -250,7 +264,7 @@ export class Simulation {
     let best: NodeId | null = null;
     let bestTerm = -1;
     for (let id = 0; id < this.config.size; id++) {
-      const b = this.brief(id);
+      const b = this.protocol.readBrief(this.states[id], this.after);
       if (b.role === 'leader' && (b.currentTerm ?? 0) > bestTerm) {
         best = id;
         bestTerm = b.currentTerm ?? 0;
@@ -267,8 +281,8 @@ export class Simulation {
     const t = this.timers[node]!;
     const timers: TimerView[] = [];
     for (const kind of TIMER_KINDS) {
-      const slot = t.armed[kind];
-      if (slot) timers.push({ kind, start: slot.start, deadline: slot.deadline });
+      const slot = t[kind];
+      if (slot.armed) timers.push({ kind, start: slot.start, deadline: slot.deadline });
     }
     return { ...this.protocol.view(this.states[node], node), timers };
   }
@@ -387,12 +401,18 @@ export class Simulation {
     return { seq: this.seq, time: this.now, node, kind, rule, timer, message, changes, sent, detail, violation };
   }
 
+  /** Pops queued timer firings that are not events: cancelled ones, and ones re-armed for later. */
   private discardStale(): void {
     for (;;) {
       const top = this.queue.peek();
       if (top === undefined || top.message !== undefined) return;
-      if (this.timers[top.node]!.gens[top.timer!] === top.gen) return;
-      this.queue.pop(); // a cancelled or re-armed timer: never an event
+      const slot = this.timers[top.node]![top.timer!];
+      if (slot.gen === top.gen && slot.deadline <= top.time) return;
+      this.queue.pop();
+      if (slot.gen === top.gen) {
+        slot.queuedAt = slot.deadline;
+        this.queue.push({ time: slot.deadline, order: this.order++, node: top.node, timer: top.timer!, gen: slot.gen });
+      }
     }
   }
 
@@ -417,17 +437,21 @@ export class Simulation {
   }
 
   /** @internal */ setTimer(node: NodeId, kind: TimerKind, delay: number): void {
-    const t = this.timers[node]!;
-    const gen = ++t.gens[kind];
+    const slot = this.timers[node]![kind];
     const deadline = this.now + Math.max(0, delay);
-    t.armed[kind] = { gen, start: this.now, deadline };
-    this.queue.push({ time: deadline, order: this.order++, node, timer: kind, gen });
+    slot.start = this.now;
+    slot.deadline = deadline;
+    if (slot.armed && slot.queuedAt <= deadline) return; // the queued firing re-queues itself
+    slot.gen++;
+    slot.armed = true;
+    slot.queuedAt = deadline;
+    this.queue.push({ time: deadline, order: this.order++, node, timer: kind, gen: slot.gen });
   }
 
   /** @internal */ clearTimer(node: NodeId, kind: TimerKind): void {
-    const t = this.timers[node]!;
-    t.gens[kind]++;
-    t.armed[kind] = undefined;
+    const slot = this.timers[node]![kind];
+    slot.gen++;
+    slot.armed = false;
   }
 
   /** @internal */ setRule(rule: RuleId): void {
@@ -493,10 +517,6 @@ class SimContext implements NodeContext {
   nextEntryId(): number {
     return this.sim.newEntryId();
   }
-}
-
-function copyTimers(t: NodeTimers): NodeTimers {
-  return { gens: { ...t.gens }, armed: { ...t.armed } };
 }
 
 function emptyBrief(): MutableBrief {

@@ -5,7 +5,7 @@
 import { History, normalizeConfig } from '../../src/core';
 
 const HOUR = 3_600_000;
-const SIZES = [3, 5, 9, 25, 101];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [3, 5, 9, 25, 101];
 const json = process.argv.includes('--json');
 const gc = (globalThis as { gc?: () => void }).gc;
 
