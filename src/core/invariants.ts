@@ -100,14 +100,15 @@ export class InvariantChecker {
     }
 
     if (after.commitIndex > before.commitIndex) {
-      for (let index = before.commitIndex + 1; index <= after.commitIndex; index++) {
-        const id = logAfter[index - 1]?.id ?? -1;
-        if (index <= this.committed.length) {
-          if (this.committed[index - 1] !== id) {
-            this.report('State Machine Safety', `node ${node} applied entry #${id} at index ${index}, where entry #${this.committed[index - 1]} was applied before`, [node]);
-            break;
-          }
-        } else this.committed.push(id);
+      // State Machine Safety. Log Matching (checked on every append) makes one comparison enough
+      // for the already-committed prefix: equal entries at an index mean equal logs up to it.
+      const upto = Math.min(after.commitIndex, this.committed.length);
+      if (upto > before.commitIndex && logAfter[upto - 1]?.id !== this.committed[upto - 1]) {
+        let index = before.commitIndex + 1;
+        while (logAfter[index - 1]?.id === this.committed[index - 1]) index++;
+        this.report('State Machine Safety', `node ${node} applied entry #${logAfter[index - 1]?.id ?? -1} at index ${index}, where entry #${this.committed[index - 1]} was applied before`, [node]);
+      } else {
+        for (let index = this.committed.length + 1; index <= after.commitIndex; index++) this.committed.push(logAfter[index - 1]?.id ?? -1);
       }
     }
     return this.first;
