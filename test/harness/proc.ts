@@ -8,46 +8,49 @@ export interface RunOptions {
   cwd: string;
   timeoutMs: number;
   env?: NodeJS.ProcessEnv;
-  /** Appends the command's output here instead of showing it. */
-  logFile?: string;
+  /** The command's output is appended here. */
+  logFile: string;
 }
 
 /** Runs a command to completion; rejects with the tail of its output when it fails or outlives its deadline. */
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<void> {
   const shown = `${command} ${args.join(' ')}`;
-  const log = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
-  if (log !== undefined) fs.writeSync(log, `\n$ (cd ${options.cwd} && ${shown})\n`);
+  const log = fs.openSync(options.logFile, 'a');
+  fs.writeSync(log, `\n$ (cd ${options.cwd} && ${shown})\n`);
   let tail = '';
   return new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['ignore', log === undefined ? 'inherit' : 'pipe', log === undefined ? 'inherit' : 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    let settled = false;
     const keep = (chunk: Buffer): void => {
-      if (log !== undefined) fs.writeSync(log, chunk);
+      if (settled) return;
+      fs.writeSync(log, chunk);
       tail = (tail + chunk.toString()).slice(-3000);
     };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     const untrack = trackGroup(child);
+    const settle = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      untrack();
+      fs.closeSync(log);
+      if (error) reject(error);
+      else resolve();
+    };
     const timer = setTimeout(() => {
       killGroup(child);
-      reject(new Error(`"${shown}" in ${options.cwd} did not finish within ${options.timeoutMs / 1000} s.\n${tail}`));
+      settle(new Error(`"${shown}" in ${options.cwd} did not finish within ${options.timeoutMs / 1000} s.\n${tail}`));
     }, options.timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      untrack();
-      reject(new Error(`could not start "${command}": ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      untrack();
-      if (log !== undefined) fs.closeSync(log);
-      if (code === 0) resolve();
-      else reject(new Error(`"${shown}" in ${options.cwd} failed (${signal ?? `exit ${code}`}).\n${tail}`));
-    });
+    child.on('error', (error) => settle(new Error(`could not start "${command}": ${error.message}`)));
+    child.on('close', (code, signal) =>
+      settle(code === 0 ? undefined : new Error(`"${shown}" in ${options.cwd} failed (${signal ?? `exit ${code}`}).\n${tail}`)),
+    );
   });
 }
 
