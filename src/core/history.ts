@@ -116,7 +116,7 @@ export class History {
     const { stop, maxRecords = Infinity } = options;
     let count = 0;
     for (;;) {
-      const due = this.inputAt.get(this.sim.lastSeq);
+      const due = this.dueInput(this.sim);
       const next = due ? due.time : this.sim.nextEventTime();
       if (next === null || next > time) {
         this.sim.advanceTo(time);
@@ -176,7 +176,7 @@ export class History {
 
   /** One record forward on `sim` along this timeline. */
   private advanceOn(sim: Simulation): TraceRecord | null {
-    const due = this.inputAt.get(sim.lastSeq);
+    const due = this.dueInput(sim);
     if (due) {
       sim.advanceTo(due.time);
       const result = applyInput(sim, due.input);
@@ -185,6 +185,11 @@ export class History {
       return result.record;
     }
     return sim.step();
+  }
+
+  /** The recorded input to apply next on `sim`, if any (only behind the head can one be due). */
+  private dueInput(sim: Simulation): RecordedInput | undefined {
+    return sim.lastSeq < this.head.seq ? this.inputAt.get(sim.lastSeq) : undefined;
   }
 
   private accept(record: TraceRecord): void {

@@ -219,7 +219,8 @@ export class Simulation {
   }
 
   request(value: string): Result<{ record: TraceRecord; leader: NodeId; entry: LogEntry }> {
-    if (typeof value !== 'string' || value.trim() === '' || /[\r\n]/.test(value) || value.length > 200) {
+    const command = typeof value === 'string' ? value.trim() : '';
+    if (command === '' || command.length > 200 || command.includes('\n') || command.includes('\r')) {
       return { ok: false, error: 'a client request needs a value: one line of text, 1-200 characters (e.g. request x=1)' };
     }
     const onClientRequest = this.protocol.onClientRequest;
@@ -230,8 +231,8 @@ export class Simulation {
     if (leader === null) {
       return { ok: false, error: 'there is no leader right now (an election is under way, or too many nodes are down); run until a leader is elected, then send the request again' };
     }
-    const result = onClientRequest(this.begin(leader), value.trim(), this.ctx);
-    return result.ok ? { ok: true, record: this.end(leader, 'request', undefined, undefined, value.trim()), leader, entry: result.entry } : result;
+    const result = onClientRequest(this.begin(leader), command, this.ctx);
+    return result.ok ? { ok: true, record: this.end(leader, 'request', undefined, undefined, command), leader, entry: result.entry } : result;
   }
 
   partitionInto(groups: readonly (readonly NodeId[])[]): Result<{ record: TraceRecord }> {
