@@ -94,7 +94,14 @@ function fuzz(core, options) {
   let committed = 0;
   const start = performance.now();
   for (const seed of seeds) {
-    const outcome = core.runSchedule(core.generateSchedule(seed, options.protocol), { stopAtViolation: true });
+    let outcome;
+    try {
+      outcome = core.runSchedule(core.generateSchedule(seed, options.protocol), { stopAtViolation: true });
+    } catch (error) {
+      // The core threw: as much a bug as a broken invariant.
+      violating.push({ seed, invariant: 'exception', time: null, message: String(error?.message ?? error) });
+      continue;
+    }
     messageEvents += outcome.messageEvents;
     committed += outcome.committed;
     const v = outcome.violations[0];
@@ -116,7 +123,7 @@ function fuzz(core, options) {
   else {
     console.log(`fuzz ${summary.protocol}: ${summary.schedules} schedules (seed ${summary.seed}) in ${summary.seconds} s: ${summary.schedulesPerSecond} schedules/s, ${(summary.messageEventsPerSecond / 1e6).toFixed(2)}M message events/s, ${summary.meanCommitted} entries committed per schedule`);
     console.log(`violating schedules: ${violating.length}`);
-    for (const v of violating.slice(0, 20)) console.log(`  schedule ${v.seed}: ${v.invariant} at t=${v.time} ms: ${v.message}`);
+    for (const v of violating.slice(0, 20)) console.log(`  schedule ${v.seed}: ${v.invariant}${v.time === null ? '' : ` at t=${v.time} ms`}: ${v.message}`);
     if (violating.length > 20) console.log(`  ... and ${violating.length - 20} more`);
     if (violating.length > 0) console.log(`replay one: npm run fuzz -- --protocol ${options.protocol} --replay ${violating[0].seed}`);
     if (options.protocol === 'simple' && violating.length > 0) console.log('(expected: the simple protocol has no terms, so a partition or a slow heartbeat gives two leaders at once)');

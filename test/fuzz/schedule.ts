@@ -17,8 +17,10 @@ export type Action =
   | { readonly kind: 'crashLeader' }
   | { readonly kind: 'recover'; readonly pick: number }
   | { readonly kind: 'timeout'; readonly pick: number }
-  | { readonly kind: 'request' }
+  | { readonly kind: 'request'; readonly count: number }
   | { readonly kind: 'partition'; readonly groupOf: readonly number[] }
+  /** Cut the leader off alone: it keeps taking requests it cannot commit (the start of Figure 8). */
+  | { readonly kind: 'isolateLeader' }
   | { readonly kind: 'heal' }
   | { readonly kind: 'drop'; readonly pick: number };
 
@@ -77,7 +79,7 @@ export function generateSchedule(seed: number, protocol: ProtocolName): Schedule
     // One schedule in five has latency reaching past the election timeout: late, reordered messages everywhere.
     const latencyMax = rng.chance(0.2) ? electionTimeoutMin + rng.int(0, 200) : latencyMin + rng.int(0, 80);
     config = scheduleConfig({ ...common, electionTimeoutMin, electionTimeoutMax: electionTimeoutMin + rng.int(0, 300), heartbeatInterval: rng.int(20, 100), latencyMin, latencyMax });
-    duration = rng.int(3000, 8000);
+    duration = rng.int(4000, 16_000);
     meanGap = 150;
   } else {
     const latencyMin = rng.int(10, 200);
@@ -92,12 +94,15 @@ export function generateSchedule(seed: number, protocol: ProtocolName): Schedule
 
 function randomAction(rng: Prng, size: number): Action {
   const roll = rng.next();
-  if (roll < 0.3) return { kind: 'request' };
-  if (roll < 0.42) return { kind: 'crash', pick: rng.next() };
+  if (roll < 0.27) return { kind: 'request', count: 1 };
+  // Now and then a burst, so logs grow past one AppendEntries' worth of entries.
+  if (roll < 0.3) return { kind: 'request', count: rng.int(2, 80) };
+  if (roll < 0.4) return { kind: 'crash', pick: rng.next() };
   if (roll < 0.47) return { kind: 'crashLeader' };
   if (roll < 0.62) return { kind: 'recover', pick: rng.next() };
-  if (roll < 0.72) return { kind: 'timeout', pick: rng.next() };
-  if (roll < 0.8) return { kind: 'partition', groupOf: Array.from({ length: size }, () => rng.int(0, 2)) };
+  if (roll < 0.7) return { kind: 'timeout', pick: rng.next() };
+  if (roll < 0.76) return { kind: 'partition', groupOf: Array.from({ length: size }, () => rng.int(0, 2)) };
+  if (roll < 0.8) return { kind: 'isolateLeader' };
   if (roll < 0.9) return { kind: 'heal' };
   return { kind: 'drop', pick: rng.next() };
 }
@@ -107,15 +112,19 @@ export function runSchedule(schedule: Schedule, options: { stopAtViolation?: boo
   const sim = new Simulation(schedule.config);
   const inputs: RecordedInput[] = [];
   let requests = 0;
+  const stopped = () => options.stopAtViolation === true && sim.violations().length > 0;
   for (const step of schedule.steps) {
     sim.runUntil(step.at);
-    if (options.stopAtViolation && sim.violations().length > 0) break;
-    const input = resolve(step.action, sim, () => `r${++requests}`);
-    if (input === null) continue;
-    const result = applyInput(sim, input);
-    if (result.ok) inputs.push({ afterSeq: result.record.seq - 1, time: result.record.time, input });
+    if (stopped()) break;
+    const count = step.action.kind === 'request' ? step.action.count : 1;
+    for (let i = 0; i < count; i++) {
+      const input = resolve(step.action, sim, () => `r${++requests}`);
+      if (input === null) continue;
+      const result = applyInput(sim, input);
+      if (result.ok) inputs.push({ afterSeq: result.record.seq - 1, time: result.record.time, input });
+    }
   }
-  if (!(options.stopAtViolation && sim.violations().length > 0)) sim.runUntil(schedule.duration);
+  if (!stopped()) sim.runUntil(schedule.duration);
   let committed = 0;
   for (let id = 0; id < sim.size; id++) committed = Math.max(committed, sim.brief(id).commitIndex);
   return { violations: sim.violations(), inputs, records: sim.lastSeq, messageEvents: sim.messageEvents, committed, sim };
@@ -147,6 +156,10 @@ function resolve(action: Action, sim: Simulation, nextValue: () => string): Inpu
     case 'partition': {
       const groups = [0, 1, 2].map((g) => nodes((id) => action.groupOf[id] === g)).filter((g) => g.length > 0);
       return groups.length < 2 ? null : { kind: 'partition', groups };
+    }
+    case 'isolateLeader': {
+      const leader = sim.leader();
+      return leader === null || sim.size < 2 ? null : { kind: 'partition', groups: [[leader], nodes((id) => id !== leader)] };
     }
     case 'heal':
       return { kind: 'heal' };

@@ -9,7 +9,8 @@ const pick = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 function actionOf(size: number): fc.Arbitrary<Action> {
   return fc.oneof(
-    { weight: 4, arbitrary: fc.constant<Action>({ kind: 'request' }) },
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: 3 }).map((count): Action => ({ kind: 'request', count })) },
+    { weight: 1, arbitrary: fc.constant<Action>({ kind: 'isolateLeader' }) },
     { weight: 2, arbitrary: pick.map((p): Action => ({ kind: 'crash', pick: p })) },
     { weight: 1, arbitrary: fc.constant<Action>({ kind: 'crashLeader' }) },
     { weight: 2, arbitrary: pick.map((p): Action => ({ kind: 'recover', pick: p })) },
