@@ -103,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): RaftClusterApi {
   const ready = new Promise<void>((resolve) =>
     setTimeout(() => {
       const restored = store!.restore();
+      store!.track();
       if (!restored.ok) notifier.warn(restored.error);
       else if (restored.restored) output.channel.info(`Restored the saved ${session.config!.size}-node ${session.config!.protocol} cluster at event ${session.timeline!.seq}, paused.`);
       refresh();
@@ -160,7 +161,10 @@ function waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 1
   });
 }
 
-/** Saves the cluster's exact position so the reload that deactivated us can bring it back. */
+/**
+ * Saves the cluster's exact position for the reload that deactivated us (the browser workbench may
+ * not wait for it; the saves made while running cover that case).
+ */
 export function deactivate(): Thenable<void> | undefined {
   return store?.save();
 }

@@ -91,6 +91,7 @@ export class Pacer {
     const timeline = this.timeline;
     if (!timeline) return;
     const start = this.scheduler.now();
+    const cpuStart = this.scheduler.cpuNow?.() ?? null;
     const gap = Math.min(start - this.lastTick, this.options.maxFrameGapMs);
     this.lastTick = start;
     const mode = this.mode;
@@ -126,7 +127,7 @@ export class Pacer {
     if (finished) this.stop();
     this.onSlice({ records, stoppedBy, reachedLimit: mode.kind === 'fast' && reached && stoppedBy === null });
     const end = this.scheduler.now();
-    this.blocks.add(end - start);
+    this.blocks.add(end - start, cpuStart === null ? null : this.scheduler.cpuNow!() - cpuStart);
     // The slice may have stopped or restarted the pacer from onSlice; only continue our own run.
     if (!finished && this.timeline === timeline && this.timer === null) {
       this.schedule(Math.max(1, this.options.framePeriodMs - (end - start)));

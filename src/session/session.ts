@@ -202,9 +202,11 @@ export class Session implements SnapshotSource {
     if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
       return { ok: false, error: `Speed must be a number from ${MIN_SPEED} to ${MAX_SPEED} (simulated ms per wall ms), not ${describe(speed)}. Choose a speed in that range.` };
     }
-    this.speedValue = speed;
-    this.pacer.speed = speed;
-    this.changed();
+    if (speed !== this.speedValue) {
+      this.speedValue = speed;
+      this.pacer.speed = speed;
+      this.changed();
+    }
     return { ok: true, speed };
   }
 

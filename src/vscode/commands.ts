@@ -13,8 +13,12 @@ export class CommandRegistry implements vscode.Disposable {
   /** The latest result of each command, for tests of flows that start from the UI. */
   readonly lastResults = new Map<string, CommandResult>();
 
-  constructor(private readonly deps: CommandDeps) {
-    this.disposables = Object.entries(COMMANDS).map(([id, handler]) =>
+  /** `extra`: handlers of other features (study mode) that share the result and error handling. */
+  constructor(
+    private readonly deps: CommandDeps,
+    extra: Readonly<Record<string, Handler>> = {},
+  ) {
+    this.disposables = Object.entries({ ...COMMANDS, ...extra }).map(([id, handler]) =>
       vscode.commands.registerCommand(id, (arg: unknown) => this.run(id, handler, arg)),
     );
   }

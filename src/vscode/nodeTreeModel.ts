@@ -112,11 +112,7 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** A key over everything the tree shows: the tree refreshes only when it changes. */
-export function shownKey(nodes: readonly NodeView[]): string {
-  return nodes
-    .map((n) =>
-      [n.id, n.role, n.currentTerm, n.votedFor, n.leader, n.log.length, n.log[n.log.length - 1]?.id, n.commitIndex, n.lastApplied, n.nextIndex?.join(','), n.matchIndex?.join(','), n.votesReceived.join(','), n.timers.map((t) => `${t.kind}@${t.start}-${t.deadline}`).join(','), n.inbox, JSON.stringify(n.extra)].join('|'),
-    )
-    .join('\n');
+/** A key over everything the tree shows for one node: its item refreshes only when this changes. */
+export function nodeKey(n: NodeView): string {
+  return [n.role, n.currentTerm, n.votedFor, n.leader, n.log.length, n.log[n.log.length - 1]?.id, n.commitIndex, n.lastApplied, n.nextIndex?.join(','), n.matchIndex?.join(','), n.votesReceived.join(','), n.timers.map((t) => `${t.kind}@${t.start}-${t.deadline}`).join(','), n.inbox, JSON.stringify(n.extra)].join('|');
 }

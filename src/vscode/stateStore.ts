@@ -13,7 +13,7 @@ const SAVE_INTERVAL_MS = 1000;
 
 export class StateStore implements vscode.Disposable {
   private readonly throttle: Throttle;
-  private readonly subscriptions: vscode.Disposable[];
+  private subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly memento: vscode.Memento,
@@ -21,7 +21,12 @@ export class StateStore implements vscode.Disposable {
     scheduler: Scheduler,
   ) {
     this.throttle = new Throttle(scheduler, SAVE_INTERVAL_MS, () => void this.save());
-    this.subscriptions = [session.onDidChangeState(() => this.throttle.request()), session.onDidChange(() => this.throttle.request())];
+  }
+
+  /** Saves from now on whenever the run changes. Called after restore(), so an empty session never overwrites the saved one. */
+  track(): void {
+    if (this.subscriptions.length > 0) return;
+    this.subscriptions = [this.session.onDidChangeState(() => this.throttle.request()), this.session.onDidChange(() => this.throttle.request())];
   }
 
   saved(): unknown {
@@ -29,6 +34,7 @@ export class StateStore implements vscode.Disposable {
   }
 
   save(): Thenable<void> {
+    if (this.subscriptions.length === 0) return Promise.resolve(); // not restored yet: keep what is saved
     return this.memento.update(STATE_KEY, this.session.persisted() ?? undefined);
   }
 

@@ -24,7 +24,7 @@ export function statusText({ view, paused, speed, achievedSpeed }: StatusInput):
   if (leaders.length === 0) who = highest === null ? 'no leader' : `no leader, term ${highest}`;
   else if (leaders.length === 1) who = `${nodeLabel(leaders[0]!.id)} leads${leaders[0]!.currentTerm === null ? '' : `, term ${leaders[0]!.currentTerm}`}`;
   // Two leaders at once is the simple protocol's lesson (or a raft bug the checker reports).
-  else who = `${leaders.map((n) => nodeLabel(n.id)).join(' and ')} all lead`;
+  else who = `${listNodes(leaders.map((n) => n.id))} ${leaders.length === 2 ? 'both' : 'all'} lead`;
   const parts = [`${paused ? '$(debug-pause)' : '$(pulse)'} Raft${view.protocol === 'simple' ? ' (simple)' : ''}: ${who}`];
   if (crashed > 0) parts.push(`${crashed} crashed`);
   if (achievedSpeed !== null) parts.push(`$(warning) ${formatSpeed(achievedSpeed)} of ${formatSpeed(speed)}`);
@@ -37,6 +37,11 @@ export function statusText({ view, paused, speed, achievedSpeed }: StatusInput):
     'Click to open the cluster panel',
   ].filter((line) => line !== '');
   return { text: parts.join(', '), tooltip: tooltip.join('\n') };
+}
+
+function listNodes(ids: readonly number[]): string {
+  const labels = ids.map(nodeLabel);
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
 export function formatSpeed(speed: number): string {

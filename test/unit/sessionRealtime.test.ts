@@ -26,8 +26,13 @@ describe('Session in real time (25 nodes, top speed)', function () {
     const blocks = session.blocks();
     const simulated = session.timeline!.time;
     session.dispose();
-    console.log(`      25 nodes at ${MAX_SPEED}x: ${blocks.slices} slices, max ${blocks.maxMs.toFixed(2)} ms, p99 ${blocks.p99Ms.toFixed(2)} ms, mean ${blocks.meanMs.toFixed(2)} ms; ${(simulated / wall).toFixed(1)}x achieved, ${requests} requests`);
-    assert.ok(blocks.maxMs < 30, `longest slice ${blocks.maxMs} ms`);
+    const cpu = blocks.cpu!;
+    console.log(
+      `      25 nodes at ${MAX_SPEED}x: ${blocks.slices} slices; wall max ${blocks.maxMs.toFixed(2)} ms, p99 ${blocks.p99Ms.toFixed(2)} ms, mean ${blocks.meanMs.toFixed(2)} ms; ` +
+        `CPU max ${cpu.maxMs.toFixed(2)} ms, p99 ${cpu.p99Ms.toFixed(2)} ms; ${(simulated / wall).toFixed(1)}x achieved, ${requests} requests`,
+    );
+    // CPU time is what the slices cost; wall time also counts any moment the OS ran another process.
+    assert.ok(cpu.maxMs < 30, `longest slice used ${cpu.maxMs} ms of CPU`);
     assert.ok(requests > 10, 'leaders were there to take requests');
   });
 });

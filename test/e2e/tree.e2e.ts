@@ -1,0 +1,95 @@
+// The user's day in the browser workbench: "Raft: Start Cluster" from the palette, the Nodes tree
+// fills in and elects a leader, right-click the leader -> Crash Node, another node takes over; a
+// window reload brings the cluster back where it was, paused.
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { chooseFromContextMenu, chooseQuickPickItem, openViewContainer, runCommand, screenshot, treeRows, waitForWorkbench, type Workbench, openWorkbench } from './lib';
+
+const ELECTION_MS = 20_000;
+
+/** Tree rows of nodes (n0, n1, ...) whose description starts with `role`. */
+function nodeRows(page: Page, role?: string): Locator {
+  const rows = treeRows(page, 'Nodes').filter({ has: page.locator('.label-name', { hasText: /^n\d+$/ }) });
+  return role ? rows.filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${role}\\b`) }) }) : rows;
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function rowName(row: Locator): Promise<string> {
+  return (await row.locator('.label-name').first().textContent())!.trim();
+}
+
+async function statusBarText(page: Page): Promise<string> {
+  return (await page.locator('.part.statusbar .statusbar-item', { hasText: /Raft/ }).first().textContent({ timeout: ELECTION_MS }))!.trim();
+}
+
+describe('Nodes tree: the palette flow and crashing from the tree', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('starts a cluster from the palette with the size and protocol quick picks', async () => {
+    const { page } = workbench;
+    // The palette lists what was contributed when it opened: wait for the extension's contributions.
+    await page.locator('.part.activitybar .action-item a[aria-label^="Raft"]').first().waitFor({ state: 'visible' });
+    await runCommand(page, 'Raft: Start Cluster');
+    await chooseQuickPickItem(page, '5 nodes');
+    await chooseQuickPickItem(page, 'raft');
+    await openViewContainer(page, 'Raft');
+    await nodeRows(page).nth(4).waitFor({ state: 'visible' });
+    assert.equal(await nodeRows(page).count(), 5);
+    await nodeRows(page, 'leader').first().waitFor({ state: 'visible', timeout: ELECTION_MS });
+    assert.equal(await nodeRows(page, 'leader').count(), 1, 'exactly one leader');
+    const leader = await rowName(nodeRows(page, 'leader').first());
+    await page.locator('.part.statusbar .statusbar-item', { hasText: `${leader} leads` }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'tree-started');
+  });
+
+  it('right-click the leader -> Crash Node: it shows crashed and another node becomes leader', async () => {
+    const { page } = workbench;
+    const leaderRow = nodeRows(page, 'leader').first();
+    const leader = await rowName(leaderRow);
+    await chooseFromContextMenu(page, leaderRow, 'Crash Node');
+    // A menu can swallow a click that lands as it opens: choose again if it is still up.
+    const menu = page.locator('.monaco-menu .action-item .action-label', { hasText: 'Crash Node' });
+    if (await menu.first().isVisible()) await menu.first().click();
+    const crashedRow = nodeRows(page, 'crashed');
+    await crashedRow.first().waitFor({ state: 'visible' });
+    assert.equal(await rowName(crashedRow.first()), leader);
+    const icon = crashedRow.first().locator('.codicon-circle-slash');
+    assert.equal(await icon.count(), 1, 'the crashed node has the crashed icon');
+    await until(async () => {
+      const rows = nodeRows(page, 'leader');
+      return (await rows.count()) === 1 && (await rowName(rows.first())) !== leader;
+    }, ELECTION_MS, 'another node becomes leader');
+    const next = await rowName(nodeRows(page, 'leader').first());
+    assert.notEqual(next, leader);
+    assert.match(await statusBarText(page), new RegExp(`${next} leads, term \\d+, 1 crashed`));
+    await screenshot(page, 'tree-crashed-new-leader');
+  });
+
+  it('a window reload brings the cluster back where it was, paused', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Raft: Pause');
+    const before = await nodeRows(page).evaluateAll((rows) => rows.map((r) => r.textContent));
+    await runCommand(page, 'Developer: Reload Window');
+    await waitForWorkbench(page);
+    await openViewContainer(page, 'Raft');
+    await nodeRows(page, 'crashed').first().waitFor({ state: 'visible', timeout: ELECTION_MS });
+    const after = await nodeRows(page).evaluateAll((rows) => rows.map((r) => r.textContent));
+    assert.deepEqual(after, before);
+    await page.locator('.part.sidebar', { hasText: /Paused at event \d+/ }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'tree-after-reload');
+  });
+});
