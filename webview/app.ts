@@ -22,11 +22,21 @@ import { Inspector } from './ui/inspector';
 import { bindKeys, KEY_HELP } from './ui/keyboard';
 import { button } from './ui/toolkit';
 
+/** How often the event list, log table and inspector each follow a playing cluster. */
+const TEXT_VIEW_HZ = 8;
+
+interface TextView {
+  readonly update: (s: ClusterSnapshot) => void;
+  stale: boolean;
+  at: number;
+}
+
 export class App {
   private snapshot: ClusterSnapshot | null = null;
   private pending: HostMessage | null = null;
   private pendingSelect: number | null = null;
   private frameRequested = false;
+  private readonly textViews: TextView[];
   private view: ViewState;
   private draft: PartitionDraft | null = null;
   private readonly clock = new SimClock();
@@ -95,6 +105,11 @@ export class App {
       html('dd', { text: v }, dl);
     }
     this.announcer = new Announcer(root);
+    this.textViews = [
+      (s: ClusterSnapshot) => this.logs.update(s),
+      (s: ClusterSnapshot) => this.events.update(s),
+      (s: ClusterSnapshot) => this.inspector.show(s, this.view.selectedNode, this.view.selectedMessage),
+    ].map((update) => ({ update, stale: false, at: -Infinity }));
     this.setLoaded(false);
     this.watchMotion();
     this.watchSize(pane);
@@ -136,7 +151,8 @@ export class App {
     const time = this.clock.now(wall);
     const falling = this.graph.draw(time, wall);
     this.controls.setClock(time);
-    if (falling || this.clock.moving(wall)) this.requestFrame();
+    const stale = this.followTextViews(this.snapshot, wall);
+    if (falling || stale || this.clock.moving(wall)) this.requestFrame();
   };
 
   private apply(s: ClusterSnapshot, wall: number): void {
@@ -150,10 +166,28 @@ export class App {
     this.legend.update(s.protocol);
     this.controls.update(s);
     this.banner.update(s);
-    this.logs.update(s);
-    this.events.update(s);
-    this.inspector.show(s, this.view.selectedNode, this.view.selectedMessage);
     this.announcer.say(announcements(prev, s));
+    // Text views cannot be read at 60 updates a second, and laying them out is most of a frame's
+    // cost: while playing each follows at TEXT_VIEW_HZ, at most one per frame; paused, stepped or
+    // sought, all at once.
+    for (const view of this.textViews) view.stale = true;
+    if (jumped || s.session.paused) for (const view of this.textViews) this.updateTextView(view, s, wall);
+  }
+
+  /** Brings the stalest text view up to date if it is due; true while any is still stale. */
+  private followTextViews(s: ClusterSnapshot, wall: number): boolean {
+    let due: TextView | null = null;
+    for (const view of this.textViews) {
+      if (view.stale && wall - view.at >= 1000 / TEXT_VIEW_HZ && (!due || view.at < due.at)) due = view;
+    }
+    if (due) this.updateTextView(due, s, wall);
+    return this.textViews.some((v) => v.stale);
+  }
+
+  private updateTextView(view: TextView, s: ClusterSnapshot, wall: number): void {
+    view.stale = false;
+    view.at = wall;
+    view.update(s);
   }
 
   private clearCluster(): void {
@@ -177,6 +211,7 @@ export class App {
     this.host.saveState(this.view);
     this.graph.setSelection(node, message);
     this.inspector.show(this.snapshot, node, message);
+    this.requestFrame();
   }
 
   private activateNode(id: number): void {
@@ -254,6 +289,14 @@ export class App {
         const command: NodeCommand = key === 'c' ? 'crash' : key === 'r' ? 'recover' : key === 't' ? 'timeout' : 'request';
         this.nodeCommand(command, node);
       },
+      cycleMessage: (offset) => {
+        const inFlight = this.graph.messagesInFlight();
+        if (inFlight.length === 0) return this.announcer.say(['No messages in flight.']);
+        const at = inFlight.findIndex((m) => m.id === this.view.selectedMessage);
+        const next = inFlight[(at + offset + inFlight.length + (at < 0 && offset < 0 ? 1 : 0)) % inFlight.length]!;
+        this.select(null, next.id);
+        this.announcer.say([`Message ${next.id}: ${next.summary}, from node ${next.from} to node ${next.to}.`]);
+      },
       dropSelected: () => {
         if (this.view.selectedMessage !== null) this.host.post({ type: 'drop', message: this.view.selectedMessage });
       },
@@ -278,7 +321,10 @@ export class App {
     };
     query.addEventListener('change', update);
     // VS Code changes the body's classes when the user changes the setting or the theme.
-    new MutationObserver(update).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(() => {
+      this.logs.themeChanged();
+      update();
+    }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     update();
   }
 

@@ -53,6 +53,12 @@ export class SnapshotCoalescer {
   private flush(): void {
     this.timer = null;
     if (this.disposed || !this.visible || !this.dirty) return;
+    // Timers may fire a little early against the monotonic clock: never post inside the interval.
+    const wait = this.lastPost + MIN_POST_INTERVAL_MS - this.scheduler.now();
+    if (wait > 0) {
+      this.timer = this.scheduler.setTimeout(() => this.flush(), wait);
+      return;
+    }
     this.dirty = false;
     this.lastPost = this.scheduler.now();
     const snapshot = this.source.current();

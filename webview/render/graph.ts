@@ -1,13 +1,14 @@
-// The cluster graph: partition regions, nodes on a ring and messages in flight, in one SVG sized in
-// CSS pixels. Snapshots update the elements (kept in pools keyed by node and message id, so a
-// snapshot costs attribute writes, not rebuilt DOM); each animation frame only moves messages and
-// timer arcs.
+// The cluster graph: partition regions, nodes on a ring (focusable, with context menus and labels)
+// and messages in flight, in one SVG sized in CSS pixels. Snapshots update node elements kept in a
+// pool keyed by id, so a snapshot costs attribute writes, not rebuilt DOM; each animation frame
+// moves timer arcs and rewrites the few batched message paths.
 import type { ClusterSnapshot, WireMessage } from '../../src/protocol/messages';
 import { ringLayout, type Layout, type Point } from '../model/layout';
 import { FALL_WALL_MS, fallen, pointOnPath, progress, type Path } from '../model/flight';
-import { MessageGlyph } from './messageGlyph';
+import { MessageLayer } from './messageLayer';
+import { HIT_RADIUS } from './messageShapes';
 import { NodeGlyph, type NodeContext } from './nodeGlyph';
-import { setAttr, svg } from './dom';
+import { html, setAttr, svg } from './dom';
 
 export interface GraphHandlers {
   /** Click, Enter or Space on a node. */
@@ -20,24 +21,23 @@ export interface GraphHandlers {
 }
 
 interface Flying {
-  glyph: MessageGlyph;
   message: WireMessage;
   path: Path;
   last: Point;
 }
 
 interface Falling {
-  glyph: MessageGlyph;
-  at: Point;
-  since: number;
+  readonly message: WireMessage;
+  readonly at: Point;
+  readonly since: number;
 }
 
 export class GraphView {
   readonly root: SVGSVGElement;
   private readonly regionLayer: SVGGElement;
   private readonly nodeLayer: SVGGElement;
-  private readonly messageLayer: SVGGElement;
-  private readonly fallingLayer: SVGGElement;
+  private readonly messageLayer: MessageLayer;
+  private readonly tooltip: HTMLElement;
   private readonly dragLine: SVGLineElement;
   private readonly nodes = new Map<number, NodeGlyph>();
   private readonly flying = new Map<number, Flying>();
@@ -56,10 +56,16 @@ export class GraphView {
     this.root = svg('svg', { class: 'graph', role: 'group', 'aria-label': 'Cluster graph' }, parent);
     this.regionLayer = svg('g', { class: 'regions' }, this.root);
     this.nodeLayer = svg('g', { class: 'nodes' }, this.root);
-    this.messageLayer = svg('g', { class: 'messages' }, this.root);
-    this.fallingLayer = svg('g', { class: 'falling' }, this.root);
+    this.messageLayer = new MessageLayer(this.root);
     this.dragLine = svg('line', { class: 'drag-line' }, this.root);
+    this.tooltip = html('div', { className: 'tooltip', attrs: { role: 'tooltip' } }, parent);
+    this.tooltip.hidden = true;
     this.listen();
+  }
+
+  /** Messages in flight, by arrival time (keyboard selection walks them in this order). */
+  messagesInFlight(): WireMessage[] {
+    return [...this.flying.values()].map((f) => f.message).sort((a, b) => a.deliverAt - b.deliverAt || a.id - b.id);
   }
 
   setSmooth(smooth: boolean): void {
@@ -78,7 +84,6 @@ export class GraphView {
     this.selectedNode = node;
     this.selectedMessage = message;
     if (this.snapshot) this.refreshNodes();
-    for (const f of this.flying.values()) f.glyph.setSelected(f.message.id === message);
   }
 
   /** The partition being drawn by the user, node -> group; `null` when not editing. */
@@ -100,9 +105,10 @@ export class GraphView {
     this.snapshot = null;
     for (const g of this.nodes.values()) g.root.remove();
     this.nodes.clear();
-    for (const f of this.flying.values()) f.glyph.root.remove();
     this.flying.clear();
-    this.clearFalling();
+    this.falling = [];
+    this.messageLayer.begin();
+    this.messageLayer.end();
     this.regionLayer.replaceChildren();
     this.layoutKey = '';
   }
@@ -110,22 +116,21 @@ export class GraphView {
   /** Moves messages and timer arcs to simulated `time`; returns true while a lost message is still falling. */
   draw(time: number, wall: number): boolean {
     for (const g of this.nodes.values()) g.draw(time);
+    const layer = this.messageLayer;
+    layer.begin();
+    const scale = messageScale(this.layout?.nodeRadius ?? 30);
     for (const f of this.flying.values()) {
       const p = pointOnPath(f.path, progress(f.message.sentAt, f.message.deliverAt, time));
       f.last = p;
-      f.glyph.moveTo(p.x, p.y);
+      const selected = f.message.id === this.selectedMessage;
+      layer.add(f.message, p.x, p.y, selected ? scale * 1.25 : scale, selected);
     }
-    if (this.falling.length === 0) return false;
-    this.falling = this.falling.filter((f) => {
-      const age = wall - f.since;
-      if (age >= FALL_WALL_MS) {
-        f.glyph.root.remove();
-        return false;
-      }
-      const { point, opacity } = fallen(f.at, age);
-      f.glyph.moveTo(point.x, point.y, opacity);
-      return true;
-    });
+    this.falling = this.falling.filter((f) => wall - f.since < FALL_WALL_MS);
+    for (const f of this.falling) {
+      const { point, opacity } = fallen(f.at, wall - f.since);
+      layer.addLost(f.message, point.x, point.y, scale, opacity);
+    }
+    layer.end();
     return this.falling.length > 0;
   }
 
@@ -185,21 +190,13 @@ export class GraphView {
         existing.message = m;
         continue;
       }
-      const glyph = new MessageGlyph(this.messageLayer, m, messageScale(this.layout!.nodeRadius));
-      glyph.setSelected(m.id === this.selectedMessage);
       const path = this.pathFor(m);
-      this.flying.set(m.id, { glyph, message: m, path, last: pointOnPath(path, 0) });
+      this.flying.set(m.id, { message: m, path, last: pointOnPath(path, 0) });
     }
     for (const [id, f] of this.flying) {
       if (present.has(id)) continue;
       this.flying.delete(id);
-      if (!jumped && this.smooth && wasLost(f.message, s)) {
-        f.glyph.markLost();
-        this.fallingLayer.appendChild(f.glyph.root);
-        this.falling.push({ glyph: f.glyph, at: f.last, since: wall });
-      } else {
-        f.glyph.root.remove();
-      }
+      if (!jumped && this.smooth && wasLost(f.message, s)) this.falling.push({ message: f.message, at: f.last, since: wall });
     }
   }
 
@@ -238,8 +235,22 @@ export class GraphView {
   }
 
   private clearFalling(): void {
-    for (const f of this.falling) f.glyph.root.remove();
     this.falling = [];
+  }
+
+  /** The message drawn under a point of the graph (the topmost, i.e. the last painted), if any. */
+  private messageAt(x: number, y: number): WireMessage | null {
+    const r = HIT_RADIUS * messageScale(this.layout?.nodeRadius ?? 30);
+    let hit: WireMessage | null = null;
+    let best = r * r;
+    for (const f of this.flying.values()) {
+      const d = (f.last.x - x) ** 2 + (f.last.y - y) ** 2;
+      if (d <= best) {
+        best = d;
+        hit = f.message;
+      }
+    }
+    return hit;
   }
 
   private listen(): void {
@@ -249,12 +260,25 @@ export class GraphView {
     };
     this.root.addEventListener('click', (e) => {
       if (this.dragged) return;
+      const at = this.toLocal(e.clientX, e.clientY);
+      const message = this.messageAt(at.x, at.y);
+      if (message) return this.handlers.selectMessage(message.id);
       const node = nodeOf(e.target);
       if (node !== null) return this.handlers.activateNode(node);
-      const msg = e.target instanceof Element ? e.target.closest('[data-msg]') : null;
-      if (msg && !msg.classList.contains('lost')) return this.handlers.selectMessage(Number(msg.getAttribute('data-msg')));
       this.handlers.clearSelection();
     });
+    this.root.addEventListener('pointermove', (e) => {
+      if (this.dragFrom) return;
+      const at = this.toLocal(e.clientX, e.clientY);
+      const message = this.messageAt(at.x, at.y);
+      this.root.classList.toggle('over-message', message !== null);
+      this.tooltip.hidden = message === null;
+      if (!message) return;
+      this.tooltip.textContent = `${message.summary} (S${message.from} → S${message.to}). Click to inspect or drop.`;
+      this.tooltip.style.left = `${Math.min(at.x + 14, this.width - 260)}px`;
+      this.tooltip.style.top = `${at.y + 14}px`;
+    });
+    this.root.addEventListener('pointerleave', () => (this.tooltip.hidden = true));
     this.root.addEventListener('keydown', (e) => {
       const node = nodeOf(e.target);
       if (node !== null && (e.key === 'Enter' || e.key === ' ')) {
@@ -273,6 +297,7 @@ export class GraphView {
     this.root.addEventListener('pointermove', (e) => {
       const from = this.dragFrom;
       if (!from) return;
+      this.tooltip.hidden = true;
       if (!this.dragged && Math.hypot(e.clientX - from.x, e.clientY - from.y) < 6) return;
       this.dragged = true;
       const start = this.layout?.places.get(from.id);

@@ -1,22 +1,25 @@
-// A small key to the graph's shapes and marks, for the protocol being shown.
-import type { WireMessage, WireProtocolName } from '../../src/protocol/messages';
+// A small key to the graph's shapes and marks, for the protocol being shown, drawn by the same
+// shape code as the graph's messages.
+import type { WireProtocolName } from '../../src/protocol/messages';
 import { html, svg } from './dom';
-import { MessageGlyph } from './messageGlyph';
+import { cargoPath, lookOf, markPath, shapePath, type Shape } from './messageShapes';
 
-const SAMPLES: Record<WireProtocolName, readonly (readonly [string, Partial<WireMessage>])[]> = {
+type Sample = Shape;
+
+const SAMPLES: Record<WireProtocolName, readonly (readonly [string, Sample])[]> = {
   raft: [
-    ['RequestVote', { kind: 'RequestVote' }],
-    ['vote granted', { kind: 'RequestVoteReply', granted: true }],
-    ['vote refused', { kind: 'RequestVoteReply', granted: false }],
-    ['AppendEntries', { kind: 'AppendEntries' }],
-    ['with entries', { kind: 'AppendEntries', entries: 2 }],
-    ['appended', { kind: 'AppendEntriesReply', granted: true }],
-    ['rejected', { kind: 'AppendEntriesReply', granted: false }],
+    ['RequestVote', { kind: 'RequestVote', granted: null, entries: 0 }],
+    ['vote granted', { kind: 'RequestVoteReply', granted: true, entries: 0 }],
+    ['vote refused', { kind: 'RequestVoteReply', granted: false, entries: 0 }],
+    ['AppendEntries', { kind: 'AppendEntries', granted: null, entries: 0 }],
+    ['with entries', { kind: 'AppendEntries', granted: null, entries: 2 }],
+    ['appended', { kind: 'AppendEntriesReply', granted: true, entries: 0 }],
+    ['rejected', { kind: 'AppendEntriesReply', granted: false, entries: 0 }],
   ],
   simple: [
-    ['heartbeat', { kind: 'heartbeat' }],
-    ['candidacy', { kind: 'candidacy' }],
-    ['vote', { kind: 'vote' }],
+    ['heartbeat', { kind: 'heartbeat', granted: null, entries: 0 }],
+    ['candidacy', { kind: 'candidacy', granted: null, entries: 0 }],
+    ['vote', { kind: 'vote', granted: null, entries: 0 }],
   ],
 };
 
@@ -34,9 +37,12 @@ export class Legend {
     this.root.replaceChildren();
     for (const [label, sample] of SAMPLES[protocol]) {
       const item = html('span', { className: 'legend-item' }, this.root);
-      const box = svg('svg', { width: 18, height: 18, viewBox: '-9 -9 18 18' }, item);
-      const message: WireMessage = { id: -1, from: 0, to: 0, sentAt: 0, deliverAt: 0, term: null, granted: null, entries: 0, summary: label, kind: 'heartbeat', ...sample };
-      new MessageGlyph(box, message);
+      const box = svg('svg', { width: 18, height: 18, viewBox: '-9 -9 18 18', class: 'messages' }, item);
+      svg('path', { class: `m-shape m-${lookOf(sample.kind)}`, d: shapePath(sample, 0, 0, 1) }, box);
+      const cargo = cargoPath(sample, 0, 0, 1);
+      if (cargo) svg('path', { class: 'm-cargo', d: cargo }, box);
+      const mark = markPath(sample, 0, 0, 1);
+      if (mark) svg('path', { class: `m-mark ${sample.granted ? 'm-granted' : 'm-rejected'}`, d: mark }, box);
       html('span', { text: label }, item);
     }
     const arc = html('span', { className: 'legend-item' }, this.root);

@@ -37,6 +37,7 @@ export class NodeGlyph {
   private radius = 0;
   private slotClass = '';
   private dotsKey = '';
+  private key = '';
 
   constructor(parent: SVGElement, readonly id: number) {
     this.root = svg('g', { class: 'node', 'data-node': id, tabindex: 0, role: 'button' }, parent);
@@ -53,7 +54,15 @@ export class NodeGlyph {
   }
 
   update(node: WireNode, ctx: NodeContext, place: NodePlace, radius: number, selected: boolean): void {
+    // Snapshots are new objects every time; compare what is drawn, not identity (and not the log).
+    const key = [
+      node.role, node.currentTerm, node.votedFor, node.leader, node.votesReceived.join(','), node.inbox, node.log.length,
+      node.commitIndex, node.timers.map((t) => `${t.kind}:${t.start}:${t.deadline}`).join(','), place.x, place.y, place.angle,
+      radius, selected, ctx.violators.has(node.id), ctx.protocol, ctx.clusterIds.length, ctx.electionTimeoutMax, ctx.heartbeatInterval,
+    ].join('|');
     this.node = node;
+    if (key === this.key) return;
+    this.key = key;
     const r = radius;
     this.radius = r;
     setAttr(this.root, 'transform', `translate(${place.x.toFixed(1)} ${place.y.toFixed(1)})`);

@@ -2,7 +2,7 @@
 // partition and heal) and the timeline scrubber over the whole recorded history.
 import type { ClusterSnapshot, WebviewCommand } from '../../src/protocol/messages';
 import { formatSpeed, formatTime, sliderToSpeed, speedToSlider, SPEED_STEPS } from '../model/format';
-import { html } from '../render/dom';
+import { html, setAttr, setText } from '../render/dom';
 import { icon } from './icons';
 import { button, tag, type ToolkitButton } from './toolkit';
 
@@ -29,7 +29,8 @@ export class Controls {
   private readonly timeline: HTMLInputElement;
   private readonly timeText: HTMLElement;
   private readonly clockText: HTMLElement;
-  private paused = true;
+  private paused: boolean | null = null;
+  private partitioned: boolean | null = null;
   private editing: HTMLInputElement | null = null;
   private lastPost = 0;
   private pendingPost: ReturnType<typeof setTimeout> | null = null;
@@ -42,7 +43,7 @@ export class Controls {
 
     const run = html('div', { className: 'group' }, this.root);
     this.back = button({ label: 'Step back', look: 'icon', icon: icon('stepBack'), key: '←', onClick: () => actions.command('stepBack') }, run);
-    this.play = button({ label: 'Play', look: 'icon', icon: icon('play'), key: 'Space', onClick: () => actions.command(this.paused ? 'resume' : 'pause') }, run);
+    this.play = button({ label: 'Play', look: 'icon', icon: icon('play'), key: 'Space', onClick: () => actions.command(this.paused === false ? 'pause' : 'resume') }, run);
     button({ label: 'Step one event', look: 'icon', icon: icon('step'), key: '→', onClick: () => actions.command('step') }, run);
     button({ label: 'Run until leader', look: 'icon', icon: icon('leader'), key: 'L', onClick: () => actions.command('runUntilLeader') }, run);
 
@@ -68,23 +69,29 @@ export class Controls {
     this.slider(this.timeline, () => actions.seek(Number(this.timeline.value)));
   }
 
+  /** Called for every snapshot: writes only what changed (the toolkit's buttons re-render on any change). */
   update(s: ClusterSnapshot): void {
-    this.paused = s.session.paused;
-    this.protocolTag.textContent = s.protocol;
-    this.seedTag.textContent = `seed ${s.seed}`;
-    this.play.setLabel(this.paused ? 'Play' : 'Pause', icon(this.paused ? 'play' : 'pause'));
+    setText(this.protocolTag, s.protocol);
+    setText(this.seedTag, `seed ${s.seed}`);
+    if (this.paused !== s.session.paused) {
+      this.paused = s.session.paused;
+      this.play.setLabel(this.paused ? 'Play' : 'Pause', icon(this.paused ? 'play' : 'pause'));
+    }
     this.back.setDisabled(s.seq === 0);
-    this.heal.setDisabled(s.partitions === null);
+    if (this.partitioned !== (s.partitions !== null)) {
+      this.partitioned = s.partitions !== null;
+      this.heal.setDisabled(!this.partitioned);
+    }
     if (this.editing !== this.speed) {
-      this.speed.value = String(speedToSlider(s.session.speed));
+      setValue(this.speed, String(speedToSlider(s.session.speed)));
       this.showSpeed(s.session.speed, s.session.achievedSpeed);
     }
     if (this.editing !== this.timeline) {
-      this.timeline.max = String(s.session.headSeq);
-      this.timeline.value = String(s.seq);
+      if (this.timeline.max !== String(s.session.headSeq)) this.timeline.max = String(s.session.headSeq);
+      setValue(this.timeline, String(s.seq));
     }
-    this.timeline.setAttribute('aria-valuetext', `event ${s.seq} of ${s.session.headSeq}, ${formatTime(s.time)}`);
-    this.timeText.textContent = `event ${s.seq} / ${s.session.headSeq}  ·  ${formatTime(s.time)} / ${formatTime(s.session.headTime)}`;
+    setAttr(this.timeline, 'aria-valuetext', `event ${s.seq} of ${s.session.headSeq}, ${formatTime(s.time)}`);
+    setText(this.timeText, `event ${s.seq} / ${s.session.headSeq}  ·  ${formatTime(s.time)} / ${formatTime(s.session.headTime)}`);
   }
 
   setPartitionMode(on: boolean): void {
@@ -94,14 +101,13 @@ export class Controls {
 
   /** Per frame: the running clock. */
   setClock(time: number): void {
-    const text = formatTime(time);
-    if (this.clockText.textContent !== text) this.clockText.textContent = text;
+    setText(this.clockText, formatTime(time));
   }
 
   private showSpeed(speed: number, achieved: number | null): void {
     const text = formatSpeed(speed);
-    this.speedText.textContent = achieved === null ? text : `${text} (achieving ${formatSpeed(achieved)})`;
-    this.speed.setAttribute('aria-valuetext', text);
+    setText(this.speedText, achieved === null ? text : `${text} (achieving ${formatSpeed(achieved)})`);
+    setAttr(this.speed, 'aria-valuetext', text);
   }
 
   /** Posts while dragging (throttled) and once more on release, and keeps snapshots off the thumb meanwhile. */
@@ -126,4 +132,8 @@ export class Controls {
       if (this.editing === input) this.editing = null;
     });
   }
+}
+
+function setValue(input: HTMLInputElement, value: string): void {
+  if (input.value !== value) input.value = value;
 }

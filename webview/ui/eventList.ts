@@ -1,10 +1,14 @@
-// The event list: the host's plain-words explanation of each recent event, oldest first, the current
-// one marked. Selecting an event seeks there (the graph shows that moment); each has a link to the
+// The event list: the host's plain-words explanation of each recent event, newest first (where the
+// eye is while stepping; it also never needs scrolling to follow, which would force a layout on every
+// snapshot), the current one marked. Selecting an event seeks there (the graph shows that moment); each has a link to the
 // code that handled it. Rows are keyed by seq and only added or removed, never all rebuilt.
 import type { ClusterSnapshot, WireEvent } from '../../src/protocol/messages';
 import { formatTime } from '../model/format';
 import { html } from '../render/dom';
 import { icon } from './icons';
+
+/** Rows kept: the newest events; the timeline reaches every older moment. */
+export const MAX_ROWS = 60;
 
 export interface EventActions {
   seek(seq: number): void;
@@ -23,7 +27,7 @@ export class EventList {
     this.root = html('section', { className: 'events', attrs: { 'aria-label': 'Events' } }, parent);
     html('h2', { text: 'Events' }, this.root);
     this.empty = html('p', { className: 'muted', text: 'No events yet. Press Step or Play.' }, this.root);
-    this.list = html('ol', { attrs: { role: 'listbox', 'aria-label': 'Recent events; Enter goes to that moment, C shows its code' } }, this.root);
+    this.list = html('ol', { attrs: { role: 'listbox', 'aria-label': 'Recent events, newest first; Enter goes to that moment, C shows its code' } }, this.root);
     this.list.addEventListener('click', (e) => {
       const target = e.target instanceof Element ? e.target : null;
       const row = target?.closest('li');
@@ -36,29 +40,28 @@ export class EventList {
   }
 
   update(s: ClusterSnapshot): void {
-    const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 24;
-    const wanted = new Set(s.events.map((e) => e.seq));
+    const events = s.events.slice(-MAX_ROWS);
+    const wanted = new Set(events.map((e) => e.seq));
     for (const [seq, row] of this.rows) {
       if (!wanted.has(seq)) {
         row.remove();
         this.rows.delete(seq);
       }
     }
-    let before: Element | null = null;
-    // Walk newest to oldest so each new row goes in front of the one after it.
-    for (let i = s.events.length - 1; i >= 0; i--) {
-      const event = s.events[i]!;
+    // Rows left are already in order; walking newest to oldest inserts new ones with minimal moves.
+    let cursor = this.list.firstElementChild;
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
       let row = this.rows.get(event.seq);
       if (!row) {
         row = this.row(event);
         this.rows.set(event.seq, row);
-        this.list.insertBefore(row, before);
       }
-      before = row;
+      if (row === cursor) cursor = cursor.nextElementSibling;
+      else this.list.insertBefore(row, cursor);
     }
     this.empty.hidden = s.events.length > 0;
     this.setCurrent(s.seq);
-    if (atBottom) this.list.scrollTop = this.list.scrollHeight;
   }
 
   /** Highlight one event (the host's selectEvent) and bring it into view. */
@@ -80,7 +83,7 @@ export class EventList {
     row?.classList.add('current');
     row?.setAttribute('aria-selected', 'true');
     // Exactly one row is in the tab order: the current one, else the newest.
-    const focusable = row ?? (this.list.lastElementChild as HTMLLIElement | null);
+    const focusable = row ?? (this.list.firstElementChild as HTMLLIElement | null);
     for (const r of this.rows.values()) r.tabIndex = r === focusable ? 0 : -1;
   }
 

@@ -16,6 +16,8 @@ export interface KeyActions {
   /** c = crash, r = recover, t = force timeout, q = client request, g = next partition group. */
   nodeKey(key: 'c' | 'r' | 't' | 'q' | 'g', node: number | null): void;
   dropSelected(): void;
+  /** Select the next / previous message in flight, by arrival time. */
+  cycleMessage(offset: 1 | -1): void;
   focusNode(offset: 1 | -1): void;
 }
 
@@ -32,6 +34,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['Shift+F10', 'the node\'s context menu'],
   ['P, then G, then Enter', 'partition: start, move the focused node to the next group, apply'],
   ['H', 'heal the network'],
+  ['M / Shift+M', 'select the next / previous message in flight'],
   ['D', 'drop the selected message'],
   ['Escape', 'close the inspector or cancel partitioning'],
   ['?', 'show or hide this help'],
@@ -95,6 +98,9 @@ export function bindKeys(target: Document, actions: KeyActions): void {
         break;
       case 'd':
         actions.dropSelected();
+        break;
+      case 'm':
+        actions.cycleMessage(e.shiftKey ? -1 : 1);
         break;
       case 'Escape':
         actions.escape();

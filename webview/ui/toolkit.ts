@@ -33,6 +33,7 @@ export function button(spec: ButtonSpec, parent: Element): ToolkitButton {
   const el = document.createElement('vscode-button');
   el.setAttribute('appearance', spec.look ?? 'secondary');
   const setLabel = (label: string, icon?: SVGElement): void => {
+    if (el.getAttribute('aria-label') === label) return;
     const tip = spec.key ? `${label} (${spec.key})` : label;
     el.setAttribute('title', tip);
     el.setAttribute('aria-label', label);
