@@ -40,6 +40,7 @@ export class History {
   static replay(config: ClusterConfig, inputs: readonly RecordedInput[], seq: number, time?: number): History {
     const history = new History(config);
     for (const r of inputs) if (r.afterSeq < seq) history.remember(r);
+    history.head = { seq, time: 0 }; // the inputs being replayed lie behind the head, so dueInput applies them
     while (history.sim.lastSeq < seq && history.advance() !== null);
     history.head = { seq: history.sim.lastSeq, time: history.sim.time };
     if (time !== undefined) history.runUntil(time);
