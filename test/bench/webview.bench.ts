@@ -66,7 +66,6 @@ function ms(v: number): string {
 const FRAME_PROBE = `
   window.__frameWork = [];
   window.__frameIntervals = [];
-  window.__scriptWork = [];
   const raf = window.requestAnimationFrame.bind(window);
   const channel = new MessageChannel();
   let frameStart = -1, lastTs = -1;
@@ -78,9 +77,7 @@ const FRAME_PROBE = `
       lastTs = ts;
       channel.port2.postMessage(0);
     }
-    const t0 = performance.now();
     cb(ts);
-    window.__scriptWork.push(performance.now() - t0);
   });
 `;
 
@@ -128,8 +125,6 @@ async function measureFrames(name: string, snapshots: ClusterSnapshot[]): Promis
     const cpu = frameCpuTimes(trace.traceEvents);
     const work = await page.evaluate(() => (window as unknown as { __frameWork: number[] }).__frameWork);
     const intervals = await page.evaluate(() => (window as unknown as { __frameIntervals: number[] }).__frameIntervals);
-    const script = await page.evaluate(() => (window as unknown as { __scriptWork: number[] }).__scriptWork);
-    console.log(`${name}: script part of frames p50 ${percentile(script, 50).toFixed(2)} ms, p95 ${percentile(script, 95).toFixed(2)} ms`);
     const inFlight = snapshots.slice(FPS).reduce((sum, s) => sum + s.messages.length, 0) / Math.max(1, snapshots.length - FPS);
     const stats: FrameStats = {
       frames: cpu.length,

@@ -163,7 +163,10 @@ export class LogTable {
         }
         ctx.stroke();
         ctx.fillStyle = committed ? theme.background : theme.foreground;
-        ctx.fillText(String(entry.term), x + (CELL_WIDTH - 2) / 2, mid + 0.5);
+        // Alphabetic baseline: 'middle' sits high in common monospace fonts.
+        ctx.textBaseline = 'alphabetic';
+        ctx.fillText(String(entry.term), x + (CELL_WIDTH - 2) / 2, mid + 4);
+        ctx.textBaseline = 'middle';
       }
       ctx.setLineDash([]);
       ctx.globalAlpha = 1;

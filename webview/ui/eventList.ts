@@ -5,7 +5,6 @@
 import type { ClusterSnapshot, WireEvent } from '../../src/protocol/messages';
 import { formatTime } from '../model/format';
 import { html } from '../render/dom';
-import { icon } from './icons';
 
 /** Rows kept: the newest events; the timeline reaches every older moment. */
 export const MAX_ROWS = 60;
@@ -87,16 +86,15 @@ export class EventList {
     for (const r of this.rows.values()) r.tabIndex = r === focusable ? 0 : -1;
   }
 
+  /** Plain blocks, few elements: a busy cluster replaces most rows at every update. */
   private row(e: WireEvent): HTMLLIElement {
     const li = html('li', { attrs: { role: 'option', 'data-seq': e.seq, 'aria-selected': 'false' } });
     li.tabIndex = -1;
-    html('span', { className: 'ev-seq', text: `#${e.seq}` }, li);
-    html('span', { className: 'ev-time', text: formatTime(e.time) }, li);
-    html('span', { className: 'ev-node', text: e.node < 0 ? 'cluster' : `S${e.node}` }, li);
-    html('span', { className: 'ev-text', text: e.text }, li);
-    const code = html('button', { className: 'code-link', attrs: { type: 'button', title: `Show the code that handled this (${e.rule})`, 'aria-label': `Show code for event ${e.seq}` } }, li);
+    const head = html('div', { className: 'ev-head', text: `#${e.seq}  ${formatTime(e.time)}  ` }, li);
+    html('b', { text: e.node < 0 ? 'cluster' : `S${e.node}` }, head);
+    html('div', { className: 'ev-text', text: e.text }, li);
+    const code = html('button', { className: 'code-link', text: '</>', attrs: { type: 'button', title: `Show the code that handled this (${e.rule})`, 'aria-label': `Show code for event ${e.seq}` } }, li);
     code.tabIndex = -1;
-    code.appendChild(icon('code'));
     li.title = `${e.kind} · rule ${e.rule}`;
     return li;
   }

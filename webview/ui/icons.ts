@@ -10,7 +10,6 @@ const PATHS = {
   heal: 'M6.5 2h3v4.5H14v3H9.5V14h-3V9.5H2v-3h4.5z',
   partition: 'M7.2 1h1.6v14H7.2zM1.5 5.5h4v5h-4zM10.5 5.5h4v5h-4z',
   start: 'M4.5 2.5v11l9-5.5z',
-  code: 'M5.6 4.2 1.8 8l3.8 3.8 1.1-1.1L4 8l2.7-2.7zM10.4 4.2 9.3 5.3 12 8l-2.7 2.7 1.1 1.1L14.2 8z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
