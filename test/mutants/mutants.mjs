@@ -101,6 +101,12 @@ function fuzz(dir, schedules) {
   }
 }
 
+/** The failing test that best names the broken rule: a paper test first, then a cluster scenario, then any. */
+function mostTelling(titles) {
+  const rank = (t) => ['raft, Figure 2', 'raft cluster', 'simple protocol', 'raft properties'].findIndex((prefix) => t.startsWith(prefix));
+  return [...titles].sort((a, b) => (rank(a) < 0 ? 9 : rank(a)) - (rank(b) < 0 ? 9 : rank(b)))[0];
+}
+
 function pad(text, width) {
   return text.length > width ? text.slice(0, width - 1) + '…' : text.padEnd(width);
 }
@@ -140,7 +146,7 @@ try {
     const { failed } = unitTests(dir);
     const killers = failed.filter((t) => !baselineFailures.has(t));
     const fuzzed = options.fuzz > 0 ? fuzz(dir, options.fuzz) : { text: 'skipped' };
-    rows.push({ mutant, unit: killers.length > 0 ? `killed (${killers.length} failed)` : 'SURVIVED', detail: killers[0] ?? '', fuzz: fuzzed.text });
+    rows.push({ mutant, unit: killers.length > 0 ? `killed (${killers.length} failed)` : 'SURVIVED', detail: mostTelling(killers) ?? '', fuzz: fuzzed.text });
     if (killers.length === 0) exitCode = 1;
     if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
     process.stderr.write(`  [${i + 1}/${mutants.length}] ${mutant.name}: ${rows[rows.length - 1].unit}\n`);
