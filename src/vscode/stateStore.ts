@@ -8,7 +8,7 @@ import type { Session } from '../session/session';
 import { Throttle } from '../session/throttle';
 
 export const STATE_KEY = 'raft.session';
-/** While the clock runs the saved position moves constantly; once a second is enough. */
+/** While the clock runs the saved position moves constantly; saving it once a second is enough. */
 const SAVE_INTERVAL_MS = 1000;
 
 export class StateStore implements vscode.Disposable {
@@ -26,7 +26,9 @@ export class StateStore implements vscode.Disposable {
   /** Saves from now on whenever the run changes. Called after restore(), so an empty session never overwrites the saved one. */
   track(): void {
     if (this.subscriptions.length > 0) return;
-    this.subscriptions = [this.session.onDidChangeState(() => this.throttle.request()), this.session.onDidChange(() => this.throttle.request())];
+    // Pauses, steps and inputs are saved at once: the browser workbench does not wait for a save
+    // started while it reloads. Clock movement alone is saved at most once a second.
+    this.subscriptions = [this.session.onDidChangeState(() => void this.save()), this.session.onDidChange(() => this.throttle.request())];
   }
 
   saved(): unknown {
