@@ -101,6 +101,19 @@ function oneOf<T extends string>(value: unknown, path: string, options: readonly
 function arr(value: unknown, path: string, max: number): readonly unknown[] {
   if (!Array.isArray(value)) fail(path, 'an array', value);
   if (value.length > max) fail(path, `an array of at most ${max}`, value);
+  // A structured clone keeps holes, and forEach/map would skip them silently.
+  for (let i = 0; i < value.length; i++) if (!(i in value)) throw new Invalid(`${path}[${i}] is missing (the array has a hole)`);
+  return value;
+}
+
+/** Simulated milliseconds: finite and not negative. */
+function time(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(path, 'a time in ms (a finite number >= 0)', value);
+  return value;
+}
+
+function positive(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(path, 'a number above 0', value);
   return value;
 }
 
@@ -114,10 +127,10 @@ function validateSnapshot(value: unknown, path: string): ClusterSnapshot {
   const s = obj(value, path);
   oneOf(s.protocol, `${path}.protocol`, PROTOCOLS);
   int(s.seed, `${path}.seed`);
-  num(s.time, `${path}.time`);
+  time(s.time, `${path}.time`);
   int(s.seq, `${path}.seq`);
-  num(s.electionTimeoutMax, `${path}.electionTimeoutMax`);
-  num(s.heartbeatInterval, `${path}.heartbeatInterval`);
+  positive(s.electionTimeoutMax, `${path}.electionTimeoutMax`);
+  positive(s.heartbeatInterval, `${path}.heartbeatInterval`);
 
   const nodes = arr(s.nodes, `${path}.nodes`, WIRE_LIMITS.nodes);
   const ids = new Set<number>();
@@ -146,7 +159,7 @@ function validateSnapshot(value: unknown, path: string): ClusterSnapshot {
     const p = `${path}.violations[${i}]`;
     const o = obj(v, p);
     str(o.invariant, `${p}.invariant`);
-    num(o.time, `${p}.time`);
+    time(o.time, `${p}.time`);
     int(o.seq, `${p}.seq`);
     str(o.message, `${p}.message`);
     arr(o.nodes, `${p}.nodes`, WIRE_LIMITS.nodes).forEach((id, j) => int(id, `${p}.nodes[${j}]`));
@@ -156,7 +169,7 @@ function validateSnapshot(value: unknown, path: string): ClusterSnapshot {
     const p = `${path}.events[${i}]`;
     const o = obj(e, p);
     int(o.seq, `${p}.seq`);
-    num(o.time, `${p}.time`);
+    time(o.time, `${p}.time`);
     int(o.node, `${p}.node`, -1);
     str(o.kind, `${p}.kind`);
     str(o.rule, `${p}.rule`);
@@ -165,13 +178,10 @@ function validateSnapshot(value: unknown, path: string): ClusterSnapshot {
 
   const session = obj(s.session, `${path}.session`);
   bool(session.paused, `${path}.session.paused`);
-  const speed = num(session.speed, `${path}.session.speed`);
-  if (speed <= 0) fail(`${path}.session.speed`, 'above 0', speed);
-  if (session.achievedSpeed !== null && num(session.achievedSpeed, `${path}.session.achievedSpeed`) < 0) {
-    fail(`${path}.session.achievedSpeed`, 'null or >= 0', session.achievedSpeed);
-  }
+  positive(session.speed, `${path}.session.speed`);
+  if (session.achievedSpeed !== null) time(session.achievedSpeed, `${path}.session.achievedSpeed`);
   const headSeq = int(session.headSeq, `${path}.session.headSeq`);
-  num(session.headTime, `${path}.session.headTime`);
+  time(session.headTime, `${path}.session.headTime`);
   if (headSeq < (s.seq as number)) throw new Invalid(`${path}.session.headSeq (${headSeq}) is before ${path}.seq (${String(s.seq)})`);
   return s as unknown as ClusterSnapshot;
 }
@@ -200,8 +210,8 @@ function validateNode(n: Obj, p: string, ids: ReadonlySet<number>): void {
   arr(n.timers, `${p}.timers`, TIMER_KINDS.length).forEach((t, i) => {
     const o = obj(t, `${p}.timers[${i}]`);
     oneOf(o.kind, `${p}.timers[${i}].kind`, TIMER_KINDS);
-    const start = num(o.start, `${p}.timers[${i}].start`);
-    if (num(o.deadline, `${p}.timers[${i}].deadline`) < start) fail(`${p}.timers[${i}].deadline`, `at or after its start (${start})`, o.deadline);
+    const start = time(o.start, `${p}.timers[${i}].start`);
+    if (time(o.deadline, `${p}.timers[${i}].deadline`) < start) fail(`${p}.timers[${i}].deadline`, `at or after its start (${start})`, o.deadline);
   });
   int(n.inbox, `${p}.inbox`);
   const extra = obj(n.extra, `${p}.extra`);
@@ -220,8 +230,8 @@ function validateMessage(m: unknown, p: string, ids: ReadonlySet<number>): void 
   nodeRef(o.from, `${p}.from`, ids);
   nodeRef(o.to, `${p}.to`, ids);
   oneOf(o.kind, `${p}.kind`, KINDS);
-  const sentAt = num(o.sentAt, `${p}.sentAt`);
-  if (num(o.deliverAt, `${p}.deliverAt`) < sentAt) fail(`${p}.deliverAt`, `at or after sentAt (${sentAt})`, o.deliverAt);
+  const sentAt = time(o.sentAt, `${p}.sentAt`);
+  if (time(o.deliverAt, `${p}.deliverAt`) < sentAt) fail(`${p}.deliverAt`, `at or after sentAt (${sentAt})`, o.deliverAt);
   intOrNull(o.term, `${p}.term`);
   if (o.granted !== null) bool(o.granted, `${p}.granted`);
   int(o.entries, `${p}.entries`);

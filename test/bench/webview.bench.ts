@@ -17,6 +17,7 @@ import { Session } from '../../src/session/session';
 import { SnapshotCoalescer } from '../../src/vscode/panelCoalescer';
 import { writeFileSync } from 'fs';
 import { cpus, loadavg } from 'os';
+import type { PageGlobals } from './pageGlobals';
 import { startPanelHost } from './webviewPage';
 import { BUSY_25, frames, scene } from './webviewScenes';
 
@@ -97,13 +98,13 @@ async function measureFrames(name: string, snapshots: ClusterSnapshot[]): Promis
     await page.goto(`${host.url}/`);
     await page.addStyleTag({ url: `${host.url}/theme/dark.css` });
     await page.evaluate((list) => {
-      (window as unknown as { __snapshots: unknown[] }).__snapshots = list;
+      (globalThis as unknown as PageGlobals).__snapshots = list;
     }, snapshots as never);
     // The 'benchmark' category alone records each frame's BeginMainFrame with its thread (CPU) time.
     await host.browser.startTracing(page, { categories: process.env.BENCH_TRACE_ALL ? ['benchmark', 'devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'] : ['benchmark'] });
     // Warm up on the first second, then measure while the snapshots keep arriving at 60 per second.
     await page.evaluate(async ([fps, warm]) => {
-      const w = window as unknown as { __snapshots: unknown[]; __frameWork: number[]; __frameIntervals: number[] };
+      const w = globalThis as unknown as PageGlobals;
       let i = 0;
       await new Promise<void>((resolve) => {
         const timer = setInterval(() => {
@@ -116,15 +117,15 @@ async function measureFrames(name: string, snapshots: ClusterSnapshot[]): Promis
             resolve();
             return;
           }
-          window.postMessage({ type: 'snapshot', snapshot: w.__snapshots[i++] }, '*');
+          w.window.postMessage({ type: 'snapshot', snapshot: w.__snapshots[i++] }, '*');
         }, 1000 / fps);
       });
     }, [FPS, FPS] as const);
     const trace = JSON.parse((await host.browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     if (process.env.BENCH_TRACE_ALL) writeFileSync(`/tmp/trace-${snapshots[0]!.nodes.length}.json`, JSON.stringify(trace));
     const cpu = frameCpuTimes(trace.traceEvents);
-    const work = await page.evaluate(() => (window as unknown as { __frameWork: number[] }).__frameWork);
-    const intervals = await page.evaluate(() => (window as unknown as { __frameIntervals: number[] }).__frameIntervals);
+    const work = await page.evaluate(() => (globalThis as unknown as PageGlobals).__frameWork);
+    const intervals = await page.evaluate(() => (globalThis as unknown as PageGlobals).__frameIntervals);
     const inFlight = snapshots.slice(FPS).reduce((sum, s) => sum + s.messages.length, 0) / Math.max(1, snapshots.length - FPS);
     const stats: FrameStats = {
       frames: cpu.length,

@@ -7,6 +7,7 @@ import { dirname, join, normalize } from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeNonce, webviewHtml } from '../../src/vscode/webviewHtml';
+import type { PageGlobals } from './pageGlobals';
 
 /** The repository root: the nearest folder above this file with a package.json (works compiled or bundled). */
 export const ROOT = ((): string => {
@@ -66,7 +67,7 @@ export async function startPanelHost(): Promise<PanelHost> {
       await page.addInitScript(STUB);
       await page.goto(`${origin}/`);
       await page.addStyleTag({ url: `${origin}/theme/${theme}.css` });
-      await page.evaluate((cls) => document.body.classList.add(...cls), THEME_CLASSES[theme]);
+      await page.evaluate((cls) => (globalThis as unknown as PageGlobals).document.body.classList.add(...cls), THEME_CLASSES[theme]);
       return page;
     },
     async close() {
@@ -99,5 +100,5 @@ const STUB = `
 `;
 
 export async function postToPanel(page: Page, message: unknown): Promise<void> {
-  await page.evaluate((m) => window.postMessage(m, '*'), message as never);
+  await page.evaluate((m) => (globalThis as unknown as PageGlobals).window.postMessage(m, '*'), message as never);
 }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { ClusterSnapshot } from '../../src/protocol/messages';
+import type { PageGlobals } from './pageGlobals';
 import { postToPanel, ROOT, startPanelHost, type Theme } from './webviewPage';
 import { BUSY_25, scene } from './webviewScenes';
 
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
         await page.waitForTimeout(400);
         const file = join(dir, `${shot.name}-${theme}.png`);
         await page.screenshot({ path: file });
-        const csp = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+        const csp = await page.evaluate(() => (globalThis as unknown as PageGlobals).__cspViolations);
         if (csp.length) throw new Error(`CSP violations in ${shot.name}: ${csp.join(', ')}`);
         console.log(file);
         await page.close();

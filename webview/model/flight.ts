@@ -1,6 +1,7 @@
 // Where a message is drawn at a given simulated time: along a lane from the sender's edge to the
 // receiver's edge (requests and replies between one pair use opposite lanes, so they never overlap),
 // or around a small loop for a message a node sends itself (simple's broadcast includes the sender).
+import type { ClusterSnapshot, WireMessage } from '../../src/protocol/messages';
 import type { Point } from './layout';
 
 export interface Path {
@@ -50,4 +51,19 @@ export const FALL_WALL_MS = 900;
 export function fallen(at: Point, age: number): { point: Point; opacity: number } {
   const f = Math.min(1, Math.max(0, age / FALL_WALL_MS));
   return { point: { x: at.x + 6 * f, y: at.y + 60 * f * f }, opacity: 1 - f };
+}
+
+/** Full-size message glyphs next to nodes of radius 30 px and up; down to 60% in crowded rings. */
+export function messageScale(nodeRadius: number): number {
+  return Math.min(1, Math.max(0.6, nodeRadius / 30));
+}
+
+/** A message that vanished before its delivery time, or whose receiver could not take it, was lost. */
+export function wasLost(m: WireMessage, s: ClusterSnapshot): boolean {
+  if (m.deliverAt > s.time + 1e-6) return true;
+  const to = s.nodes.find((n) => n.id === m.to);
+  if (!to || to.role === 'crashed') return true;
+  if (!s.partitions) return false;
+  const group = (id: number): number => s.partitions!.findIndex((g) => g.includes(id));
+  return group(m.from) !== group(m.to);
 }

@@ -4,7 +4,7 @@
 // moves timer arcs and rewrites the few batched message paths.
 import type { ClusterSnapshot, WireMessage } from '../../src/protocol/messages';
 import { ringLayout, type Layout, type Point } from '../model/layout';
-import { FALL_WALL_MS, fallen, pointOnPath, progress, type Path } from '../model/flight';
+import { FALL_WALL_MS, fallen, messageScale, pointOnPath, progress, wasLost, type Path } from '../model/flight';
 import { MessageLayer } from './messageLayer';
 import { HIT_RADIUS } from './messageShapes';
 import { NodeGlyph, type NodeContext } from './nodeGlyph';
@@ -333,21 +333,6 @@ export class GraphView {
     const box = this.root.getBoundingClientRect();
     return { x: clientX - box.left, y: clientY - box.top };
   }
-}
-
-/** Full-size message glyphs next to nodes of radius 30 px and up; down to 60% in crowded rings. */
-export function messageScale(nodeRadius: number): number {
-  return Math.min(1, Math.max(0.6, nodeRadius / 30));
-}
-
-/** A message that vanished before its delivery time, or whose receiver could not take it, was lost. */
-export function wasLost(m: WireMessage, s: ClusterSnapshot): boolean {
-  if (m.deliverAt > s.time + 1e-6) return true;
-  const to = s.nodes.find((n) => n.id === m.to);
-  if (!to || to.role === 'crashed') return true;
-  if (!s.partitions) return false;
-  const group = (id: number): number => s.partitions!.findIndex((g) => g.includes(id));
-  return group(m.from) !== group(m.to);
 }
 
 function draftGroups(ids: readonly number[], draft: ReadonlyMap<number, number>): number[][] {
