@@ -239,12 +239,14 @@ export class Simulation {
     const parsed = partitionFromGroups(groups, this.config.size);
     if (!parsed.ok) return parsed;
     this.partition = parsed.partition;
+    // @rule net.partition
     return { ok: true, record: this.clusterRecord('partition', 'net.partition', groups.map((g) => g.join(' ')).join(' | ')) };
   }
 
   heal(): Result<{ record: TraceRecord }> {
     if (this.partition === null) return { ok: false, error: 'the network is not partitioned, so there is nothing to heal' };
     this.partition = null;
+    // @rule net.heal
     return { ok: true, record: this.clusterRecord('heal', 'net.heal') };
   }
 
@@ -427,7 +429,8 @@ export class Simulation {
     this.enqueue(message);
     if (this.rng.chance(c.duplicateRate)) {
       const copyAt = this.now + this.rng.int(c.latencyMin, c.latencyMax);
-      this.enqueue(Object.assign({}, message, { id: this.nextMessageId++, deliverAt: copyAt, duplicateOf: message.id }));
+      // The copy takes its own path through the network: its own delay and its own chance of loss.
+      this.enqueue(Object.assign({}, message, { id: this.nextMessageId++, deliverAt: copyAt, dropped: this.rng.chance(c.dropRate), duplicateOf: message.id }));
     }
   }
 
