@@ -42,11 +42,25 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   try {
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), { timeout: WORKBENCH_TIMEOUT_MS });
     await waitForWorkbench(page);
+    await waitForExtension(page, server.logFile);
   } catch (error) {
     await close();
     throw error;
   }
   return { page, context, folder, close };
+}
+
+/**
+ * Waits until the workbench has registered the extension's contributions: its "Raft" activity-bar
+ * container shows. The shell appears before the extension host reports its extensions, and a
+ * command palette opened before then lacks the extension's commands.
+ */
+async function waitForExtension(page: Page, serverLog: string): Promise<void> {
+  try {
+    await page.locator('.part.activitybar .action-item a[aria-label^="Raft"]').first().waitFor({ state: 'attached', timeout: WORKBENCH_TIMEOUT_MS });
+  } catch {
+    throw new Error(`the Raft activity-bar container never appeared: the extension under development did not load (see ${serverLog})`);
+  }
 }
 
 /** Waits until the workbench shell is up: its root element, the activity bar and the status bar. */
