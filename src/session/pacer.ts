@@ -57,10 +57,6 @@ export class Pacer {
     return this.timeline !== null;
   }
 
-  get fastForwarding(): boolean {
-    return this.running && this.mode.kind === 'fast';
-  }
-
   /** Simulated ms per wall ms actually achieved while falling behind `speed`; `null` when keeping up. */
   get achievedSpeed(): number | null {
     return this.running && this.mode.kind === 'realtime' ? this.rate.achieved(this.scheduler.now()) : null;

@@ -50,6 +50,8 @@ export class Session implements SnapshotSource {
   private readonly stateChanges = new Emitter<void>();
   private readonly recordBatches = new Emitter<readonly TraceRecord[]>();
   private readonly changeThrottle: Throttle;
+  /** Records applied by the running pacer since the last flush, when someone listens for them. */
+  private batch: TraceRecord[] = [];
 
   constructor(private readonly options: SessionOptions) {
     this.pacer = new Pacer(options.scheduler, (report) => this.onSlice(report), options.pacer ?? DEFAULT_PACER_OPTIONS);
@@ -176,10 +178,6 @@ export class Session implements SnapshotSource {
     const history = this.history;
     if (!history) return { ok: false, error: NO_CLUSTER };
     this.halt('The run was interrupted by a step back.');
-    if (history.seq === 0) {
-      this.changed();
-      return { ok: false, error: 'Already at the start of the run (seq 0): there is nothing to step back over.' };
-    }
     const result = history.stepBack();
     this.changed();
     return result.ok ? { ok: true, seq: history.seq } : result;
@@ -276,8 +274,6 @@ export class Session implements SnapshotSource {
     this.recordBatches.clear();
     // The history stays: a final save after disposal (window reload) must still see the run.
   }
-
-  private batch: TraceRecord[] = [];
 
   private replaceHistory(history: SessionHistory, paused: boolean): void {
     this.settleRun({ ok: false, error: 'A new cluster replaced the one this run was on.' });

@@ -7,7 +7,8 @@ import type { Message } from '../core/types';
 import type { ClusterSnapshot, WireEvent, WireMessage, WireSession } from '../protocol/messages';
 import type { SessionHistory } from './timeline';
 
-export const SNAPSHOT_EVENTS = 200;
+/** The most recent events a snapshot carries (the wire contract's limit). */
+const SNAPSHOT_EVENTS = 200;
 
 export class SnapshotBuilder {
   private readonly texts = new WeakMap<TraceRecord, WireEvent>();
@@ -46,7 +47,7 @@ export class SnapshotBuilder {
   }
 }
 
-export function wireMessage(m: Message): WireMessage {
+function wireMessage(m: Message): WireMessage {
   return {
     id: m.id,
     from: m.from,

@@ -3,7 +3,7 @@
 import type { ClusterConfig } from '../core/config';
 import type { Input, RecordedInput } from '../core/inputs';
 import type { TraceRecord } from '../core/trace';
-import type { ClusterView, NodeId, NodeView, Result } from '../core/types';
+import type { ClusterView, NodeId, Result } from '../core/types';
 
 export interface RunOptions {
   readonly stop?: (record: TraceRecord) => boolean;
@@ -28,7 +28,6 @@ export interface SessionHistory extends PacedTimeline {
   readonly headSeq: number;
   readonly headTime: number;
   view(): ClusterView;
-  node(id: NodeId): NodeView;
   leader(): NodeId | null;
   apply(input: Input): Result<{ record: TraceRecord }>;
   step(): TraceRecord | null;

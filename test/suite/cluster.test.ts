@@ -106,6 +106,23 @@ describe('cluster: commands in the real extension host', () => {
     await api.waitFor(() => api.tree.getTreeItem(api.tree.getChildren()[0]!).contextValue === 'crashedNode', 1000, 'the tree shows the crash');
   });
 
+  it('the tree refreshes at most 10 times a second, and only when something it shows changed', async () => {
+    await freshCluster(api, 5);
+    await ok('raft.setSpeed', 100);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = api.tree.refreshes;
+    await new Promise((r) => setTimeout(r, 2000));
+    const refreshes = api.tree.refreshes - before;
+    assert.ok(refreshes > 0 && refreshes <= 21, `${refreshes} tree refreshes in 2 s at 100x`);
+    await ok('raft.pause');
+    await new Promise((r) => setTimeout(r, 300));
+    const paused = api.tree.refreshes;
+    await ok('raft.setSpeed', 3); // not shown in the tree
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(api.tree.refreshes, paused, 'no refresh without a change the tree shows');
+    await ok('raft.setSpeed', 20);
+  });
+
   it('stop clears the cluster and the context key', async () => {
     await freshCluster(api, 3);
     await ok('raft.stopCluster');
