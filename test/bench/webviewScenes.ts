@@ -42,8 +42,8 @@ export const BUSY_25: Partial<ClusterConfig> = {
   size: 25,
   seed: 7,
   heartbeatInterval: 170,
-  latencyMin: 600,
-  latencyMax: 1000,
+  latencyMin: 350,
+  latencyMax: 650,
   electionTimeoutMin: 4000,
   electionTimeoutMax: 8000,
 };
