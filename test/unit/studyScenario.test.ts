@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { History } from '../../src/core/history';
 import { runScript } from '../../src/core/script/run';
+import { findLesson, lessonInfo, sortLessons } from '../../src/vscode/study/lessons';
 import { lineAtSeq, playSegment, reachedAt, segmentAt, segmentsOf, splitLines } from '../../src/vscode/study/scenario';
 
 const SCRIPT = splitLines(`# a leader, a crash, a check
@@ -88,7 +89,8 @@ describe('study: playing a segment', () => {
     assert.equal(reference.length, headless.seq);
     // What the editor does: restore the run at its end, go back to the start, then step.
     const replayed = History.replay(headless.config, headless.inputs, headless.seq, headless.time);
-    assert.equal(replayed.time, headless.time);
+    assert.deepEqual([replayed.seq, replayed.time], [headless.seq, headless.time], 'the replay ends where the run ended');
+    assert.deepEqual(replayed.view(), runScript(SCRIPT.join('\n')).session.history.view());
     replayed.seekSeq(0);
     const lines: number[] = [];
     while (replayed.seq < headless.seq) {
@@ -98,5 +100,18 @@ describe('study: playing a segment', () => {
     }
     assert.equal(lines.length, headless.seq);
     assert.deepEqual([...new Set(lines)], [3, 4, 6], 'the highlighted line only moves forward, through the lines that apply records');
+  });
+});
+
+describe('study: the lesson index', () => {
+  it('reads a title and a description from the first two comment lines, and finds lessons by name', () => {
+    const info = lessonInfo('03-split-vote.raft', '# Lesson 3: A split vote\n# When several followers time out.\nstart raft seed 22\n# later comment');
+    assert.deepEqual(info, { file: '03-split-vote.raft', title: 'Lesson 3: A split vote', description: 'When several followers time out.' });
+    const lessons = sortLessons([info, lessonInfo('01-a.raft', '# Lesson 1: A')]);
+    assert.deepEqual(lessons.map((l) => l.file), ['01-a.raft', '03-split-vote.raft']);
+    assert.equal(findLesson(lessons, '03-split-vote'), info);
+    assert.equal(findLesson(lessons, '03-split-vote.raft'), info);
+    assert.equal(findLesson(lessons, 'nope'), undefined);
+    assert.equal(lessonInfo('x.raft', 'start raft').title, 'x.raft', 'a file without comments is named by its file');
   });
 });
