@@ -233,7 +233,6 @@ export class History {
 }
 
 export function applyInput(sim: Simulation, input: Input): Result<{ record: TraceRecord }> {
-  sim.nextEventTime(); // settle re-armed timers first, so an input meets the same queue (and tie order) after step, runUntil or a replay
   switch (input.kind) {
     case 'crash':
       return sim.crash(input.node);

@@ -32,12 +32,17 @@ interface TimerSlot {
   deadline: number;
   /** When this generation's firing sits in the queue. */
   queuedAt: number;
+  /**
+   * Tie-break order taken when the timer was last armed: a re-queued firing keeps it, so its place
+   * among same-millisecond events does not depend on when the lazy re-queue happened to run.
+   */
+  order: number;
 }
 
 type NodeTimers = Record<TimerKind, TimerSlot>;
 
 function newTimers(): NodeTimers {
-  const slot = (): TimerSlot => ({ gen: 0, armed: false, start: 0, deadline: 0, queuedAt: 0 });
+  const slot = (): TimerSlot => ({ gen: 0, armed: false, start: 0, deadline: 0, queuedAt: 0, order: 0 });
   return { election: slot(), heartbeat: slot(), wait: slot() };
 }
 
@@ -414,7 +419,7 @@ export class Simulation {
       this.queue.pop();
       if (slot.gen === top.gen) {
         slot.queuedAt = slot.deadline;
-        this.queue.push({ time: slot.deadline, order: this.order++, node: top.node, timer: top.timer!, gen: slot.gen });
+        this.queue.push({ time: slot.deadline, order: slot.order, node: top.node, timer: top.timer!, gen: slot.gen });
       }
     }
   }
@@ -445,11 +450,12 @@ export class Simulation {
     const deadline = this.now + Math.max(0, delay);
     slot.start = this.now;
     slot.deadline = deadline;
+    slot.order = this.order++;
     if (slot.armed && slot.queuedAt <= deadline) return; // the queued firing re-queues itself
     slot.gen++;
     slot.armed = true;
     slot.queuedAt = deadline;
-    this.queue.push({ time: deadline, order: this.order++, node, timer: kind, gen: slot.gen });
+    this.queue.push({ time: deadline, order: slot.order, node, timer: kind, gen: slot.gen });
   }
 
   /** @internal */ clearTimer(node: NodeId, kind: TimerKind): void {

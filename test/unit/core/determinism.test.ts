@@ -5,7 +5,7 @@ import { applyInput, History } from '../../../src/core/history';
 import type { Input, RecordedInput } from '../../../src/core/inputs';
 import { Simulation } from '../../../src/core/simulation';
 import type { TraceRecord } from '../../../src/core/trace';
-import type { ProtocolName, Result } from '../../../src/core/types';
+import type { ProtocolName } from '../../../src/core/types';
 import { generateSchedule, runSchedule, scheduleSeeds } from '../../fuzz/schedule';
 import { config, ok } from './helpers';
 
@@ -30,7 +30,7 @@ function trace(protocol: ProtocolName, seed: number): string {
   };
   for (const [time, input] of PLAN) {
     sim.runUntil(time, keep);
-    const result = direct(sim, input);
+    const result = applyInput(sim, input);
     records.push(result.ok ? result.record : `refused: ${result.error}`);
   }
   sim.runUntil(20_000, keep);
@@ -65,7 +65,7 @@ describe('determinism', () => {
     const bare: TraceRecord[] = [];
     for (const r of history.inputs()) {
       sim.runUntil(r.time, (x) => (bare.push(x), false));
-      const result = direct(sim, r.input);
+      const result = applyInput(sim, r.input);
       assert.ok(result.ok);
       bare.push(result.record);
     }
@@ -118,23 +118,3 @@ describe('determinism', () => {
     }
   });
 });
-
-/** An input through the Simulation's own methods (not applyInput), as a caller without a History would. */
-function direct(sim: Simulation, input: Input): Result<{ record: TraceRecord }> {
-  switch (input.kind) {
-    case 'crash':
-      return sim.crash(input.node);
-    case 'recover':
-      return sim.recover(input.node);
-    case 'timeout':
-      return sim.timeout(input.node);
-    case 'request':
-      return sim.request(input.value);
-    case 'partition':
-      return sim.partitionInto(input.groups);
-    case 'heal':
-      return sim.heal();
-    case 'drop':
-      return sim.drop(input.message);
-  }
-}
