@@ -3,7 +3,7 @@
 // window reload brings the cluster back where it was, paused.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { chooseFromContextMenu, chooseQuickPickItem, openViewContainer, runCommand, screenshot, treeRows, waitForWorkbench, type Workbench, openWorkbench } from './lib';
+import { chooseFromContextMenu, chooseQuickPickItem, closeQuickInput, paletteEntries, openViewContainer, runCommand, screenshot, treeRows, waitForWorkbench, type Workbench, openWorkbench } from './lib';
 
 const ELECTION_MS = 20_000;
 
@@ -19,6 +19,13 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number, what:
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The palette, searched for exactly `title`, does not offer it. */
+async function assertNotInPalette(page: Page, title: string, when: string): Promise<void> {
+  const entries = await paletteEntries(page, title).catch(() => [] as string[]);
+  await closeQuickInput(page);
+  assert.ok(!entries.includes(title), `${title} is hidden ${when}: ${JSON.stringify(entries)}`);
 }
 
 async function rowName(row: Locator): Promise<string> {
@@ -43,6 +50,7 @@ describe('Nodes tree: the palette flow and crashing from the tree', () => {
     const { page } = workbench;
     // The palette lists what was contributed when it opened: wait for the extension's contributions.
     await page.locator('.part.activitybar .action-item a[aria-label^="Raft"]').first().waitFor({ state: 'visible' });
+    for (const hidden of ['Raft: Crash Node', 'Raft: Pause', 'Raft: Step Back', 'Raft: Stop Cluster']) await assertNotInPalette(page, hidden, 'with no cluster');
     await runCommand(page, 'Raft: Start Cluster');
     await chooseQuickPickItem(page, '5 nodes');
     await chooseQuickPickItem(page, 'raft');
@@ -54,6 +62,10 @@ describe('Nodes tree: the palette flow and crashing from the tree', () => {
     const leader = await rowName(nodeRows(page, 'leader').first());
     await page.locator('.part.statusbar .statusbar-item', { hasText: `${leader} leads` }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'tree-started');
+    const running = await paletteEntries(page, 'Raft: ');
+    await closeQuickInput(page);
+    for (const shown of ['Raft: Crash Node', 'Raft: Pause', 'Raft: Step', 'Raft: Client Request']) assert.ok(running.includes(shown), `${shown} is offered: ${JSON.stringify(running)}`);
+    for (const hidden of ['Raft: Resume', 'Raft: Recover Node', 'Raft: Heal Network']) await assertNotInPalette(page, hidden, 'while it cannot apply');
   });
 
   it('right-click the leader -> Crash Node: it shows crashed and another node becomes leader', async () => {
