@@ -17,6 +17,7 @@ import { ClusterPanel } from './vscode/panel';
 import { readRawSettings, readSettings, watchSettings } from './vscode/settings';
 import { describeChanges, interpretSettings, type Settings } from './vscode/settingsModel';
 import { StateStore } from './vscode/stateStore';
+import { Study, type StudyApi } from './vscode/study';
 import { RaftStatusBar } from './vscode/statusBar';
 import { treeMessage } from './vscode/treeMessage';
 
@@ -34,9 +35,12 @@ export interface RaftClusterApi {
   readonly notices: () => readonly Notice[];
   readonly lastResult: (command: string) => CommandResult | undefined;
   readonly settings: () => Settings;
+  /** Study mode: scenarios, lessons and code links. */
+  readonly study: StudyApi;
   readonly persistence: { readonly saved: () => unknown; readonly save: () => Thenable<void>; readonly restore: () => Result<{ restored: boolean }> };
-  /** Wall ms activate() took. */
+  /** Wall ms activate() took, and the process CPU ms it used (on a loaded machine the two differ). */
   readonly activationMs: number;
+  readonly activationCpuMs: number;
   /** Resolves once a cluster saved before a reload has been restored (or found absent). */
   readonly ready: Promise<void>;
   /** Polls `predicate` every 10 ms until it returns a truthy value; rejects after `timeoutMs`. */
@@ -47,6 +51,7 @@ let store: StateStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): RaftClusterApi {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const session = new Session({ scheduler: systemScheduler, histories: coreHistories });
   const notifier = new Notifier();
   const output = new OutputLog(session);
@@ -65,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): RaftClusterApi {
   };
   const views = new Throttle(systemScheduler, VIEW_REFRESH_MS, refresh);
   const panelOptions = { log: (line: string) => output.channel.warn(line) };
+  const study = new Study(context, session, output.channel);
   const registry = new CommandRegistry({
     session,
     notifier,
@@ -75,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): RaftClusterApi {
       ClusterPanel.createOrShow(context, session, panelOptions);
       return { ok: true };
     },
-  });
+  }, study.commands);
 
   const initial = readSettings();
   session.setSpeed(initial.speed);
@@ -87,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): RaftClusterApi {
     statusBar,
     store,
     registry,
+    study,
     { dispose: () => views.dispose() },
     session.onDidChange(() => views.request()),
     // Context keys decide which commands show; they follow state changes at once.
@@ -112,7 +119,9 @@ export function activate(context: vscode.ExtensionContext): RaftClusterApi {
   );
 
   const activationMs = performance.now() - started;
-  output.channel.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  const cpu = process.cpuUsage(cpuStarted);
+  const activationCpuMs = (cpu.user + cpu.system) / 1000;
+  output.channel.info(`Activated in ${activationMs.toFixed(1)} ms (${activationCpuMs.toFixed(1)} ms of CPU).`);
   return {
     version: String(context.extension.packageJSON.version),
     session,
@@ -122,8 +131,10 @@ export function activate(context: vscode.ExtensionContext): RaftClusterApi {
     notices: () => notifier.notices,
     lastResult: (command) => registry.lastResults.get(command),
     settings: readSettings,
+    study: study.api,
     persistence: { saved: () => store!.saved(), save: () => store!.save(), restore: () => store!.restore() },
     activationMs,
+    activationCpuMs,
     ready,
     waitFor,
   };
