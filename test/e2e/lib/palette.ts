@@ -35,21 +35,43 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
   return labels.map((label) => label.replace(/\s+/g, ' ').trim());
 }
 
+/** The row of the open quick pick whose label is exactly `label`. */
+function rowLabelled(page: Page, label: string): Locator {
+  const exact = new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`);
+  return page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+}
+
 /** Clicks the row of the open quick pick whose label is exactly `label`. */
 export async function chooseQuickPickItem(page: Page, label: string): Promise<void> {
-  const row = page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+  const row = rowLabelled(page, label);
   try {
-    await row.first().waitFor({ state: 'visible' });
+    await row.waitFor({ state: 'visible' });
   } catch {
     throw new Error(`no quick pick entry "${label}"; it shows: ${JSON.stringify(await quickPickLabels(page))}`);
   }
-  await row.first().click();
+  await row.click();
 }
 
-/** Runs a command by its palette title, e.g. "Raft: Start Cluster". */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await paletteEntries(page, title);
-  await chooseQuickPickItem(page, title);
+/**
+ * Runs a command by its palette title, e.g. "Raft: Start Cluster". A command whose `when` clause
+ * turns true a moment later (the extension still activating) shows up when the palette is opened
+ * again, as it would for a person, so this reopens it until `timeoutMs`.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await openPalette(page);
+    await quickInput(page).locator('input').fill(`>${title}`);
+    const row = rowLabelled(page, title);
+    if (await row.waitFor({ state: 'visible', timeout: 1000 }).then(() => true, () => false)) {
+      await row.click();
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no palette entry "${title}" within ${timeoutMs / 1000} s; it shows: ${JSON.stringify(await quickPickLabels(page))}`);
+    }
+    await closeQuickInput(page);
+  }
 }
 
 /** Types into an open input box (e.g. a cluster size prompt) and presses Enter. */

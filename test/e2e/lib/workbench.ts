@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { workbenchUrl } from '../../harness/codeServer';
 import { repoRoot } from '../../harness/paths';
 import { environment, trackPage } from './environment';
+import { closeQuickInput, openPalette, quickInput } from './palette';
 
 export const WORKBENCH_TIMEOUT_MS = 60_000;
 
@@ -42,7 +43,6 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   try {
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), { timeout: WORKBENCH_TIMEOUT_MS });
     await waitForWorkbench(page);
-    await waitForExtension(page, server.logFile);
   } catch (error) {
     await close();
     throw error;
@@ -51,21 +51,29 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
 }
 
 /**
- * Waits until the workbench has registered the extension's contributions: its "Raft" activity-bar
- * container shows. The shell appears before the extension host reports its extensions, and a
- * command palette opened before then lacks the extension's commands.
+ * Waits until the workbench shell is up (its root element, the activity bar and the status bar)
+ * and the extension's commands are in the command palette. The shell appears before the extension
+ * host reports its extensions (after a reload it even shows the Raft icon from its cache), and a
+ * palette opened before then lacks the extension's commands. Call it again after a page reload.
  */
-async function waitForExtension(page: Page, serverLog: string): Promise<void> {
-  try {
-    await page.locator('.part.activitybar .action-item a[aria-label^="Raft"]').first().waitFor({ state: 'attached', timeout: WORKBENCH_TIMEOUT_MS });
-  } catch {
-    throw new Error(`the Raft activity-bar container never appeared: the extension under development did not load (see ${serverLog})`);
-  }
-}
-
-/** Waits until the workbench shell is up: its root element, the activity bar and the status bar. */
 export async function waitForWorkbench(page: Page): Promise<void> {
   for (const selector of ['.monaco-workbench', '.part.activitybar', '.part.statusbar']) {
     await page.locator(selector).first().waitFor({ state: 'visible', timeout: WORKBENCH_TIMEOUT_MS });
+  }
+  const deadline = Date.now() + WORKBENCH_TIMEOUT_MS;
+  for (;;) {
+    await openPalette(page);
+    await quickInput(page).locator('input').fill('>Raft:');
+    const found = await quickInput(page)
+      .locator('.monaco-list-row .label-name', { hasText: /^\s*Raft:/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 2000 })
+      .then(() => true, () => false);
+    await closeQuickInput(page);
+    if (found) return;
+    if (Date.now() > deadline) {
+      const { server } = await environment();
+      throw new Error(`no "Raft:" command reached the palette within ${WORKBENCH_TIMEOUT_MS / 1000} s: the extension under development did not load (see ${server.logFile})`);
+    }
   }
 }
