@@ -3,7 +3,7 @@
 // window reload brings the cluster back where it was, paused.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { chooseFromContextMenu, chooseQuickPickItem, closeQuickInput, paletteEntries, openViewContainer, runCommand, screenshot, treeRows, waitForWorkbench, type Workbench, openWorkbench } from './lib';
+import { chooseFromContextMenu, chooseQuickPickItem, closeQuickInput, paletteEntries, quickPickLabels, openViewContainer, runCommand, screenshot, treeRows, waitForWorkbench, type Workbench, openWorkbench } from './lib';
 
 const ELECTION_MS = 20_000;
 
@@ -135,5 +135,26 @@ describe('Nodes tree: the palette flow and crashing from the tree', () => {
     await page.locator('.part.statusbar .statusbar-item', { hasText: /Raft: n\d+ leads/ }).first().click();
     await page.locator('.tabs-container .tab', { hasText: 'Raft Cluster' }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'tree-status-bar-opens-panel');
+  });
+
+  it('from the palette, Recover Node offers only the crashed node; Start asks before replacing the cluster', async () => {
+    const { page } = workbench;
+    const crashed = await rowName(nodeRows(page, 'crashed').first());
+    await runCommand(page, 'Raft: Recover Node');
+    await page.locator('.quick-input-widget .monaco-list-row .label-name', { hasText: /^\s*n\d+\s*$/ }).first().waitFor({ state: 'visible' });
+    assert.deepEqual(await quickPickLabels(page), [crashed], 'only crashed nodes are offered');
+    await chooseQuickPickItem(page, crashed);
+    await until(async () => (await nodeRows(page, 'crashed').count()) === 0, 5000, `${crashed} recovers`);
+
+    await runCommand(page, 'Raft: Start Cluster');
+    await chooseQuickPickItem(page, '3 nodes');
+    await chooseQuickPickItem(page, 'raft');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    assert.match((await dialog.textContent()) ?? '', /A 5-node raft cluster is running\. Replace it with a new 3-node raft cluster\?/);
+    await screenshot(page, 'tree-replace-dialog');
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await nodeRows(page).count(), 5, 'the running cluster is kept');
   });
 });
