@@ -292,13 +292,14 @@ export class GraphView {
       if (node === null || e.button !== 0 || !this.handlers.canDrag()) return;
       this.dragFrom = { id: node, x: e.clientX, y: e.clientY };
       this.dragged = false;
-      this.root.setPointerCapture(e.pointerId);
     });
     this.root.addEventListener('pointermove', (e) => {
       const from = this.dragFrom;
       if (!from) return;
       this.tooltip.hidden = true;
       if (!this.dragged && Math.hypot(e.clientX - from.x, e.clientY - from.y) < 6) return;
+      // Captured only once it is a drag: a capture from pointerdown would retarget a plain click.
+      if (!this.dragged) this.root.setPointerCapture(e.pointerId);
       this.dragged = true;
       const start = this.layout?.places.get(from.id);
       const at = this.toLocal(e.clientX, e.clientY);
