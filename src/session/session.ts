@@ -55,7 +55,8 @@ export class Session implements SnapshotSource {
 
   constructor(private readonly options: SessionOptions) {
     this.pacer = new Pacer(options.scheduler, (report) => this.onSlice(report), options.pacer ?? DEFAULT_PACER_OPTIONS);
-    this.changeThrottle = new Throttle(options.scheduler, options.changeIntervalMs ?? 1000 / 60, () => this.changes.fire());
+    // Deferred: listeners (the panel builds and posts a snapshot) run as their own task, not inside a slice.
+    this.changeThrottle = new Throttle(options.scheduler, options.changeIntervalMs ?? 1000 / 60, () => this.changes.fire(), true);
   }
 
   get running(): boolean {

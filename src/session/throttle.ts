@@ -1,5 +1,7 @@
 // Rate limiter for change notifications: fires at once if the last firing is older than the
 // interval, otherwise once at the end of the interval (so the final state is always delivered).
+// `deferred` throttles never fire inside request(): the work runs as its own task, so it does not
+// add to the block of whatever asked (a pacing slice).
 import type { Scheduler, TimerHandle } from './scheduler';
 
 export class Throttle {
@@ -10,19 +12,20 @@ export class Throttle {
     private readonly scheduler: Scheduler,
     private readonly intervalMs: number,
     private readonly action: () => void,
+    private readonly deferred = false,
   ) {}
 
   request(): void {
     if (this.pending) return;
     const wait = this.last + this.intervalMs - this.scheduler.now();
-    if (wait <= 0) {
+    if (wait <= 0 && !this.deferred) {
       this.run();
       return;
     }
     this.pending = this.scheduler.setTimeout(() => {
       this.pending = null;
       this.run();
-    }, wait);
+    }, Math.max(0, wait));
   }
 
   dispose(): void {

@@ -54,12 +54,12 @@ describe('responsiveness at top speed', function () {
     const cpu = blocks.cpu!;
     console.log(
       `      ${blocks.slices} slices: wall max ${blocks.maxMs.toFixed(2)} ms, p99 ${blocks.p99Ms.toFixed(2)} ms, mean ${blocks.meanMs.toFixed(2)} ms; ` +
-        `CPU max ${cpu.maxMs.toFixed(2)} ms, p99 ${cpu.p99Ms.toFixed(2)} ms; event-loop delay max ${loopMax.toFixed(2)} ms, p99 ${loopP99.toFixed(2)} ms; ` +
+        `work (min of wall and CPU) max ${cpu.maxMs.toFixed(2)} ms, p99 ${cpu.p99Ms.toFixed(2)} ms; event-loop delay max ${loopMax.toFixed(2)} ms, p99 ${loopP99.toFixed(2)} ms; ` +
         `${achieved.toFixed(1)}x achieved; ${requests} requests; panel ${process.env.RAFT_NO_PANEL ? 'closed' : 'open'}`,
     );
-    // The slices' CPU time is what the session costs the host; their wall time and the loop delay
+    // A slice's own work (at most min(wall, process CPU)) is what the session costs the host; wall time and the loop delay
     // also count every moment the OS gave the (shared, 2-core) machine to another process.
-    assert.ok(cpu.maxMs < 30, `longest slice used ${cpu.maxMs.toFixed(2)} ms of CPU`);
+    assert.ok(cpu.maxMs < 30, `longest slice did ${cpu.maxMs.toFixed(2)} ms of work`);
     assert.ok(requests > 10, 'there were leaders to take requests');
   });
 

@@ -29,10 +29,11 @@ describe('Session in real time (25 nodes, top speed)', function () {
     const cpu = blocks.cpu!;
     console.log(
       `      25 nodes at ${MAX_SPEED}x: ${blocks.slices} slices; wall max ${blocks.maxMs.toFixed(2)} ms, p99 ${blocks.p99Ms.toFixed(2)} ms, mean ${blocks.meanMs.toFixed(2)} ms; ` +
-        `CPU max ${cpu.maxMs.toFixed(2)} ms, p99 ${cpu.p99Ms.toFixed(2)} ms; ${(simulated / wall).toFixed(1)}x achieved, ${requests} requests`,
+        `work (min of wall and CPU) max ${cpu.maxMs.toFixed(2)} ms, p99 ${cpu.p99Ms.toFixed(2)} ms; ${(simulated / wall).toFixed(1)}x achieved, ${requests} requests`,
     );
-    // CPU time is what the slices cost; wall time also counts any moment the OS ran another process.
-    assert.ok(cpu.maxMs < 30, `longest slice used ${cpu.maxMs} ms of CPU`);
+    // The slice's own work is at most min(wall, process CPU); wall time alone also counts any
+    // moment the OS ran another process (see blockStats.ts).
+    assert.ok(cpu.maxMs < 30, `longest slice did ${cpu.maxMs} ms of work`);
     assert.ok(requests > 10, 'leaders were there to take requests');
   });
 });
