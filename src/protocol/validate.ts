@@ -25,6 +25,7 @@ export const WIRE_LIMITS = {
 
 const ROLES = ['follower', 'candidate', 'leader', 'crashed'] as const;
 const KINDS = ['RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply', 'heartbeat', 'candidacy', 'vote'] as const;
+const RAFT_KINDS: readonly string[] = ['RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply'];
 const TIMER_KINDS = ['election', 'heartbeat', 'wait'] as const;
 const PROTOCOLS = ['raft', 'simple'] as const;
 const COMMANDS = ['start', 'pause', 'resume', 'step', 'stepBack', 'runUntilLeader', 'heal'] as const;
@@ -229,12 +230,15 @@ function validateMessage(m: unknown, p: string, ids: ReadonlySet<number>): void 
   int(o.id, `${p}.id`);
   nodeRef(o.from, `${p}.from`, ids);
   nodeRef(o.to, `${p}.to`, ids);
-  oneOf(o.kind, `${p}.kind`, KINDS);
+  const kind = oneOf(o.kind, `${p}.kind`, KINDS);
   const sentAt = time(o.sentAt, `${p}.sentAt`);
   if (time(o.deliverAt, `${p}.deliverAt`) < sentAt) fail(`${p}.deliverAt`, `at or after sentAt (${sentAt})`, o.deliverAt);
-  intOrNull(o.term, `${p}.term`);
-  if (o.granted !== null) bool(o.granted, `${p}.granted`);
-  int(o.entries, `${p}.entries`);
+  // The fields must fit the kind: the renderer draws replies by `granted` and raft kinds by `term`.
+  if (RAFT_KINDS.includes(kind)) int(o.term, `${p}.term`);
+  else if (o.term !== null) fail(`${p}.term`, `null for a ${kind} message (simple has no terms)`, o.term);
+  if (kind.endsWith('Reply')) bool(o.granted, `${p}.granted`);
+  else if (o.granted !== null) fail(`${p}.granted`, `null for a ${kind} (only replies grant or refuse)`, o.granted);
+  if (int(o.entries, `${p}.entries`) > 0 && kind !== 'AppendEntries') fail(`${p}.entries`, `0 for a ${kind} (only AppendEntries carries entries)`, o.entries);
   str(o.summary, `${p}.summary`);
 }
 

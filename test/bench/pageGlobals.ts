@@ -9,6 +9,8 @@ export interface PageGlobals {
   readonly document: { readonly body: { readonly classList: { add(...tokens: string[]): void } } };
   readonly __posted: unknown[];
   readonly __cspViolations: string[];
+  readonly __warnings: string[];
+  readonly __state: unknown;
   readonly __frameWork: number[];
   readonly __frameIntervals: number[];
   __snapshots: unknown[];

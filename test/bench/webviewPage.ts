@@ -28,7 +28,8 @@ const FILES: Record<string, string> = {
 export interface PanelHost {
   readonly url: string;
   readonly browser: Browser;
-  open(opts: { width: number; height: number; theme: Theme; reduceMotion?: boolean }): Promise<Page>;
+  /** `quiet`: do not echo the page's warnings (a fuzz run logs one per malformed message). */
+  open(opts: { width: number; height: number; theme: Theme; reduceMotion?: boolean; quiet?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -39,6 +40,10 @@ export async function startPanelHost(): Promise<PanelHost> {
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(webviewHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/webview.css`, title: 'Raft Cluster' }));
+      return;
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
       return;
     }
     const file = FILES[path];
@@ -58,10 +63,10 @@ export async function startPanelHost(): Promise<PanelHost> {
   return {
     url: origin,
     browser,
-    async open({ width, height, theme, reduceMotion = false }) {
+    async open({ width, height, theme, reduceMotion = false, quiet = false }) {
       const page = await browser.newPage({ viewport: { width, height }, reducedMotion: reduceMotion ? 'reduce' : 'no-preference' });
       page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') console.error(`[page ${m.type()}] ${m.text()}`);
+        if (m.type() === 'error' || (m.type() === 'warning' && !quiet)) console.error(`[page ${m.type()}] ${m.text()}`);
       });
       page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
       await page.addInitScript(STUB);
@@ -92,6 +97,10 @@ const STUB = `
   window.__cspViolations = [];
   document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' ' + e.sample));
   let state;
+  Object.defineProperty(window, '__state', { get: () => state });
+  window.__warnings = [];
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => { window.__warnings.push(args.join(' ')); warn(...args); };
   window.acquireVsCodeApi = () => ({
     postMessage: (m) => window.__posted.push(m),
     getState: () => state,

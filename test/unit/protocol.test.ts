@@ -63,6 +63,20 @@ describe('protocol validators: malformed messages say what is wrong', () => {
     assert.match(error(parseHostMessage(host(v))), /headSeq \(0\) is before snapshot\.seq/);
   });
 
+  it('refuses message fields that do not fit the kind', () => {
+    const s = snapshot();
+    const m = (s.messages as Json[])[0]!;
+    const reply = m.kind === 'RequestVoteReply' || m.kind === 'AppendEntriesReply';
+    m.granted = reply ? null : true;
+    assert.match(error(parseHostMessage(host(s))), reply ? /granted must be true or false/ : /granted must be null for a/);
+    const t = snapshot();
+    Object.assign((t.messages as Json[])[0]!, { kind: 'heartbeat', term: 3, granted: null, entries: 0 });
+    assert.match(error(parseHostMessage(host(t))), /term must be null for a heartbeat message/);
+    const u = snapshot();
+    Object.assign((u.messages as Json[])[0]!, { kind: 'RequestVote', term: 3, granted: null, entries: 2 });
+    assert.match(error(parseHostMessage(host(u))), /entries must be 0 for a RequestVote/);
+  });
+
   it('refuses partitions that are not a split of the cluster into groups', () => {
     assert.match(error(parseWebviewMessage({ type: 'partition', groups: [[0, 1, 2]] })), /at least 2 groups/);
     assert.match(error(parseWebviewMessage({ type: 'partition', groups: [[0], []] })), /groups\[1\] is empty/);
