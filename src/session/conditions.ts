@@ -1,7 +1,9 @@
 // "Run until" stop conditions, read from a trace record's before/after changes.
+import type { StopCondition } from '../core/script/parse';
+import { STOP_WHEN } from '../core/script/run';
 import type { TraceRecord } from '../core/trace';
 
-export type RunCondition = 'leader' | 'term' | 'commit' | 'violation';
+export type RunCondition = StopCondition;
 
 export const RUN_CONDITIONS: readonly RunCondition[] = ['leader', 'term', 'commit', 'violation'];
 
@@ -17,15 +19,7 @@ export function isRunCondition(value: unknown): value is RunCondition {
   return typeof value === 'string' && (RUN_CONDITIONS as readonly string[]).includes(value);
 }
 
+/** The core's stop predicates: the same "run until" as the command language's. */
 export function conditionHolds(condition: RunCondition, record: TraceRecord): boolean {
-  switch (condition) {
-    case 'leader':
-      return record.changes.some((c) => c.field === 'role' && c.after === 'leader');
-    case 'term':
-      return record.changes.some((c) => c.field === 'currentTerm');
-    case 'commit':
-      return record.changes.some((c) => c.field === 'commitIndex' && Number(c.after) > Number(c.before));
-    case 'violation':
-      return record.violation !== undefined;
-  }
+  return STOP_WHEN[condition](record);
 }
