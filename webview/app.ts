@@ -72,7 +72,7 @@ export class App {
     this.partitionBar.hidden = true;
     html('span', { text: 'Partitioning: click a node (or press G) to move it to the next group, or drag it onto a node of another group. ' }, this.partitionBar);
     this.partitionProblem = html('span', { className: 'problem' }, this.partitionBar);
-    button({ label: 'Apply', look: 'primary', key: 'Enter', onClick: () => this.applyPartition() }, this.partitionBar);
+    button({ label: 'Apply', look: 'primary', onClick: () => this.applyPartition() }, this.partitionBar);
     button({ label: 'Cancel', key: 'Escape', onClick: () => this.togglePartition() }, this.partitionBar);
     this.graph = new GraphView(pane, {
       activateNode: (id) => this.activateNode(id),
@@ -81,6 +81,7 @@ export class App {
       dragNode: (id, onto) => this.draftChange((d) => d.join(id, onto)),
       canDrag: () => this.draft !== null,
     });
+    this.graph.setSelection(this.view.selectedNode, this.view.selectedMessage);
     this.legend = new Legend(column);
     const side = html('aside', { className: 'side' }, this.stage);
     this.inspector = new Inspector(side, {

@@ -3,14 +3,13 @@
 // load, since it may come from an older version of the panel.
 import type { WebviewMessage } from '../src/protocol/messages';
 
+/** What the panel keeps across hide/show and reload: the selection (the inspector reopens on it). */
 export interface ViewState {
   readonly selectedNode: number | null;
   readonly selectedMessage: number | null;
-  readonly showLogs: boolean;
-  readonly showEvents: boolean;
 }
 
-export const DEFAULT_VIEW_STATE: ViewState = { selectedNode: null, selectedMessage: null, showLogs: true, showEvents: true };
+export const DEFAULT_VIEW_STATE: ViewState = { selectedNode: null, selectedMessage: null };
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -39,11 +38,5 @@ export function sanitizeViewState(raw: unknown): ViewState {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_VIEW_STATE;
   const o = raw as Record<string, unknown>;
   const id = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
-  const flag = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
-  return {
-    selectedNode: id(o.selectedNode),
-    selectedMessage: id(o.selectedMessage),
-    showLogs: flag(o.showLogs, DEFAULT_VIEW_STATE.showLogs),
-    showEvents: flag(o.showEvents, DEFAULT_VIEW_STATE.showEvents),
-  };
+  return { selectedNode: id(o.selectedNode), selectedMessage: id(o.selectedMessage) };
 }

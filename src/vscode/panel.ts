@@ -79,13 +79,9 @@ export class ClusterPanel {
     });
   }
 
-  /** Highlights one event in the panel's event list (after "Show Code for Event" from elsewhere). */
+  /** Highlights one event in the panel's event list (after "Show Code for Event", from here or elsewhere). */
   selectEvent(seq: number): void {
     this.post({ type: 'selectEvent', seq });
-  }
-
-  reveal(): void {
-    this.panel.reveal(undefined, false);
   }
 
   dispose(): void {
@@ -112,7 +108,10 @@ export class ClusterPanel {
       this.coalescer.request();
       return;
     }
-    vscode.commands.executeCommand(call.command, ...call.args).then(undefined, (e: unknown) => {
+    vscode.commands.executeCommand(call.command, ...call.args).then(() => {
+      // The event whose code is now open stays marked in the list.
+      if (message.type === 'showCode') this.selectEvent(message.seq);
+    }, (e: unknown) => {
       const reason = e instanceof Error ? e.message : String(e);
       this.log(`[panel] ${call.command} failed: ${reason}`);
       void vscode.window.showErrorMessage(`Raft: ${call.command} failed: ${reason}`);

@@ -296,8 +296,7 @@ describe('webview log window and leader markers', () => {
 describe('webview view state', () => {
   it('keeps only well-formed saved state', () => {
     assert.deepEqual(sanitizeViewState(undefined), DEFAULT_VIEW_STATE);
-    assert.deepEqual(sanitizeViewState({ selectedNode: 2, selectedMessage: -1, showLogs: 'yes', showEvents: false }), {
-      selectedNode: 2, selectedMessage: null, showLogs: true, showEvents: false,
-    });
+    assert.deepEqual(sanitizeViewState({ selectedNode: 2, selectedMessage: -1, zoom: 'yes' }), { selectedNode: 2, selectedMessage: null });
+    assert.deepEqual(sanitizeViewState({ selectedNode: 1.5, selectedMessage: 7 }), { selectedNode: null, selectedMessage: 7 });
   });
 });

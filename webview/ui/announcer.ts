@@ -15,8 +15,4 @@ export class Announcer {
     // Setting the text a moment after clearing it is what screen readers reliably pick up.
     setTimeout(() => (this.region.textContent = lines.join(' ')), 40);
   }
-
-  get text(): string {
-    return this.region.textContent ?? '';
-  }
 }

@@ -32,7 +32,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['Enter', 'inspect the focused node'],
   ['C / R / T / Q', 'crash / recover / force timeout / client request on the node'],
   ['Shift+F10', 'the node\'s context menu'],
-  ['P, then G, then Enter', 'partition: start, move the focused node to the next group, apply'],
+  ['P, then G', 'partition: open the editor, move the focused node to the next group (then Apply)'],
   ['H', 'heal the network'],
   ['M / Shift+M', 'select the next / previous message in flight'],
   ['D', 'drop the selected message'],
