@@ -131,3 +131,39 @@ describe('study mode: a lesson stepped through in the browser workbench', () => 
     await screenshot(page, 'study-show-code-stepped');
   });
 });
+
+describe('study mode: the "Get started with Raft Cluster" walkthrough', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  /** Whether the walkthrough shows the step titled `title` as done. */
+  async function stepDone(page: Page, title: string): Promise<boolean> {
+    const step = page.locator('.getting-started-step', { hasText: title });
+    return (await step.locator('.codicon-getting-started-step-checked').count()) === 1;
+  }
+
+  it('lists its five steps, and each is checked off when its command runs', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await chooseQuickPickItem(page, 'Get started with Raft Cluster');
+    const titles = ['Start a cluster', 'Crash the leader', 'Step through an election', 'Open a lesson', 'Show code for an event'];
+    for (const title of titles) await page.locator('.getting-started-step', { hasText: title }).waitFor({ state: 'visible' });
+    for (const title of titles) assert.equal(await stepDone(page, title), false, `${title} starts unchecked`);
+    await runCommand(page, 'Raft: Open Lesson…');
+    await chooseQuickPickItem(page, 'Lesson 1: The first election');
+    await page.locator('.tabs-container .tab.active', { hasText: '01-first-election.raft' }).waitFor({ state: 'visible' });
+    await page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).click();
+    const deadline = Date.now() + 10_000;
+    while (!(await stepDone(page, 'Open a lesson')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await stepDone(page, 'Open a lesson'), true, 'Open a lesson is checked off');
+    assert.equal(await stepDone(page, 'Start a cluster'), false);
+    await page.locator('.getting-started-step', { hasText: 'Open a lesson' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'study-walkthrough');
+  });
+});
