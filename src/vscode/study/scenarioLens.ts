@@ -24,8 +24,8 @@ export class ScenarioLenses implements vscode.CodeLensProvider {
         lenses.push(lens('$(debug-step-into) Step', 'raft.step', [], 'Apply the next event (F10)'), lens('$(debug-step-back) Step Back', 'raft.stepBack', [], 'Undo the last event (Alt+F10)'));
       }
       lenses.push(
-        lens('$(play) Run', 'raft.runScenario', [target], 'Play this part of the file in the cluster panel (the same run as raft-cluster FILE in a terminal)'),
-        lens('$(debug-step-over) Step through', 'raft.stepScenario', [target], 'Load it paused at the start; each Step applies one event and marks its line'),
+        lens('$(play) Run', 'raft.runScenario', [target], 'Start this cluster (replacing the running one) and play the lines below to the end, in the cluster panel: the same run as raft-cluster FILE in a terminal'),
+        lens('$(debug-step-over) Step through', 'raft.stepScenario', [target], 'The same run, loaded paused at the start: each Step (F10) applies one event and marks the line behind it'),
       );
       const run = this.player.lastRun(uri, segment.first);
       if (run && run.segment.first === segment.first) lenses.push(lens(summary(run), ''));

@@ -99,7 +99,7 @@ export class ScenarioPlayer implements vscode.Disposable {
     if (!segment) return fail(`${document.uri.path} has no commands to run, only comments. Add a line such as "start raft seed 1", then "run until leader".`);
     const run = playSegment(lines, segment);
     const restored = this.session.restore({ version: PERSISTED_VERSION, config: run.config, inputs: run.inputs, seq: run.seq, time: run.time, speed: this.session.speed });
-    if (!restored.ok) return fail(restored.error);
+    if (!restored.ok) return fail(`The scenario could not be loaded into the cluster: ${restored.error}`);
     if (mode === 'step') this.session.seek(0);
     const history = this.session.timeline!;
     const uri = document.uri.toString();
