@@ -7,10 +7,16 @@ import { initialState, restoreState, snapshotState, viewState, type RaftState } 
 
 type Step = (s: RaftState, m: Message, ctx: NodeContext) => void;
 
+/** A reply from an older term, or to a request of a role this node has left (late votes to a new leader). */
+function ignore(s: RaftState, m: Message, ctx: NodeContext): void {
+  // @rule raft.reply.ignored
+  ctx.rule(termOfMessage(m) < s.currentTerm ? 'raft.term.stale' : 'raft.reply.ignored');
+}
+
 const stepFollower: Step = (s, m, ctx) => {
   if (m.kind === 'RequestVote') handleRequestVote(s, m, ctx);
   else if (m.kind === 'AppendEntries') handleAppendEntries(s, m, ctx);
-  else ctx.rule('raft.term.stale'); // replies to requests of a role this node no longer has
+  else ignore(s, m, ctx);
 };
 
 const stepCandidate: Step = (s, m, ctx) => {
@@ -21,7 +27,7 @@ const stepCandidate: Step = (s, m, ctx) => {
     becomeFollower(s, ctx);
     handleAppendEntries(s, m, ctx);
   } else if (m.kind === 'AppendEntries') handleAppendEntries(s, m, ctx);
-  else ctx.rule('raft.term.stale');
+  else ignore(s, m, ctx);
 };
 
 const stepLeader: Step = (s, m, ctx) => {
@@ -32,7 +38,7 @@ const stepLeader: Step = (s, m, ctx) => {
     becomeFollower(s, ctx);
     handleAppendEntries(s, m, ctx);
   } else if (m.kind === 'AppendEntries') handleAppendEntries(s, m, ctx);
-  else ctx.rule('raft.term.stale');
+  else ignore(s, m, ctx);
 };
 
 const STEPS: Record<Exclude<RaftState['role'], 'crashed'>, Step> = {
