@@ -185,6 +185,35 @@ describe('Cluster panel webview (standalone Chromium)', () => {
     await bar.waitFor({ state: 'hidden' });
   });
 
+  it('partitions by dragging a node onto empty space', async () => {
+    await page.keyboard.press('p');
+    const bar = page.locator('.partition-bar');
+    await bar.waitFor({ state: 'visible' });
+    const box = (await page.locator('svg.graph .node[data-node="2"] .body').boundingBox())!;
+    const graph = (await page.locator('svg.graph').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await bar.locator('vscode-button[aria-label="Apply"]').click();
+    assert.deepEqual(await lastPosted(page), { type: 'partition', groups: [[0, 1, 3, 4], [2]] });
+  });
+
+  it('animates between snapshots while playing, and holds still under reduced motion', async () => {
+    const playing = { ...snapshot, session: { ...snapshot.session, paused: false, speed: 1 } };
+    const clockAfter = async (p: Page): Promise<number> => {
+      await postToPanel(p, { type: 'snapshot', snapshot: playing });
+      await p.waitForTimeout(200);
+      return Number.parseFloat((await p.locator('.clock').textContent()) ?? '');
+    };
+    const moved = await clockAfter(page);
+    assert.ok(moved * 1000 > snapshot.time + 50, `the clock ran on from ${snapshot.time} ms to ${moved} s`);
+    assert.ok(moved * 1000 <= snapshot.time + 260, 'but no further than a quarter second ahead of the host');
+    const still = await host.open({ width: 900, height: 700, theme: 'light', reduceMotion: true });
+    assert.equal(await clockAfter(still), snapshot.time / 1000, 'reduced motion: time moves only with snapshots');
+    await still.close();
+  });
+
   it('announces a crash in the live region and greys the node', async () => {
     await postToPanel(page, { type: 'snapshot', snapshot: crashedNext });
     const crashed = crashedNext.nodes.find((n) => n.role === 'crashed')!;
