@@ -4,7 +4,7 @@
 // original's threads, the cluster keeps running in real time between commands.
 import * as fs from 'fs';
 import * as readline from 'readline';
-import { normalizeConfig, runScript, ScriptSession, type Answer, type ClusterConfig } from './core';
+import { normalizeConfig, parseLine, runScript, ScriptSession, type Answer, type ClusterConfig } from './core';
 
 const USAGE = `usage: raft-cluster [--nodes N] [--protocol raft|simple] [--seed S] [--json] [FILE]
   Runs a simulated cluster and reads commands (type "help" for them) from FILE or standard input.`;
@@ -61,11 +61,11 @@ function main(): void {
       process.stderr.write(`raft-cluster: cannot read ${opts.file}: ${(e as Error).message}\n`);
       process.exit(2);
     }
-    const { failedLine, error } = runScript(text, opts.defaults, (_, a) => print(a, opts.json));
-    if (failedLine !== null) {
-      process.stderr.write(`${opts.file}:${failedLine}: ${error}\n`);
-      process.exit(1);
-    }
+    const file = opts.file;
+    const { failedLine, error, badLines } = runScript(text, opts.defaults, (_, a) => print(a, opts.json));
+    if (failedLine !== null) process.stderr.write(`${file}:${failedLine}: ${error}\n`);
+    for (const line of badLines) process.stderr.write(`${file}:${line}: this line is not a command (see the error above); fix it or comment it out with #\n`);
+    if (failedLine !== null || badLines.length > 0) process.exit(1);
     return;
   }
   interactive(opts);
@@ -87,6 +87,7 @@ function interactive(opts: Options): void {
   };
   let lineNo = 0;
   let failed: number | null = null;
+  let bad = false;
   if (tty) {
     process.stdout.write('Raft Cluster: a simulated cluster is running. Type help for commands, quit to leave.\n');
     rl.prompt();
@@ -97,6 +98,8 @@ function interactive(opts: Options): void {
     const answer = session.executeLine(line);
     if (answer !== null) {
       print(answer, opts.json);
+      // From a pipe, as from a file, a line that is not a command fails the run once it ends.
+      if (!tty && !parseLine(line).ok) bad = true;
       if (answer.quit) return rl.close();
       if (answer.expectFailed && !tty) {
         process.stderr.write(`stdin:${lineNo}: ${answer.text}\n`);
@@ -106,7 +109,7 @@ function interactive(opts: Options): void {
     }
     if (tty) rl.prompt();
   });
-  rl.on('close', () => process.exit(failed === null ? 0 : 1));
+  rl.on('close', () => process.exit(failed === null && !bad ? 0 : 1));
 }
 
 main();

@@ -4,7 +4,9 @@
 export const RULES = {
   // raft (Figure 2 of the paper; section numbers in the titles)
   'raft.term.stepDown': { title: 'Saw a higher term: adopt it and become follower (§5.1)' },
-  'raft.term.stale': { title: 'Message from an older term: reject or ignore it (§5.1)' },
+  'raft.term.stale': { title: 'Reply from an older term: ignore it (§5.1)' },
+  'raft.vote.rejectTerm': { title: 'Refuse the vote: the candidate\'s term is older than ours (§5.1)' },
+  'raft.append.rejectTerm': { title: 'Refuse AppendEntries from an older term: its sender is no longer leader (§5.1)' },
   'raft.reply.ignored': { title: 'Reply to a request of a role this node has left (e.g. a late vote for a new leader): nothing to do' },
   'raft.election.start': { title: 'Election timeout: become candidate, vote for self, request votes (§5.2)' },
   'raft.election.win': { title: 'Votes from a majority: become leader and send heartbeats (§5.2)' },

@@ -83,8 +83,8 @@ export const MUTANTS = [
   {
     name: 'accept AppendEntries from an older term',
     file: 'src/core/raft/replication.ts',
-    find: "  if (m.term < s.currentTerm) {\n    ctx.rule('raft.term.stale');",
-    replace: "  if (false) {\n    ctx.rule('raft.term.stale');",
+    find: "  if (m.term < s.currentTerm) {\n    // @rule raft.append.rejectTerm",
+    replace: "  if (false) {\n    // @rule raft.append.rejectTerm",
     safety: true,
   },
   {

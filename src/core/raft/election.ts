@@ -38,8 +38,8 @@ export function startElection(s: RaftState, ctx: NodeContext): void {
 export function handleRequestVote(s: RaftState, m: Extract<Message, { kind: 'RequestVote' }>, ctx: NodeContext): void {
   let voteGranted = false;
   if (m.term < s.currentTerm) {
-    // @rule raft.term.stale
-    ctx.rule('raft.term.stale');
+    // @rule raft.vote.rejectTerm
+    ctx.rule('raft.vote.rejectTerm');
   } else if (s.votedFor !== null && s.votedFor !== m.from) {
     // @rule raft.vote.rejectVoted
     ctx.rule('raft.vote.rejectVoted');

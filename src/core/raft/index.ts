@@ -9,8 +9,13 @@ type Step = (s: RaftState, m: Message, ctx: NodeContext) => void;
 
 /** A reply from an older term, or to a request of a role this node has left (late votes to a new leader). */
 function ignore(s: RaftState, m: Message, ctx: NodeContext): void {
-  // @rule raft.reply.ignored
-  ctx.rule(termOfMessage(m) < s.currentTerm ? 'raft.term.stale' : 'raft.reply.ignored');
+  if (termOfMessage(m) < s.currentTerm) {
+    // @rule raft.term.stale
+    ctx.rule('raft.term.stale');
+  } else {
+    // @rule raft.reply.ignored
+    ctx.rule('raft.reply.ignored');
+  }
 }
 
 const stepFollower: Step = (s, m, ctx) => {

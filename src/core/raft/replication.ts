@@ -49,7 +49,8 @@ const EMPTY: readonly LogEntry[] = [];
 
 export function handleAppendEntries(s: RaftState, m: Extract<Message, { kind: 'AppendEntries' }>, ctx: NodeContext): void {
   if (m.term < s.currentTerm) {
-    ctx.rule('raft.term.stale');
+    // @rule raft.append.rejectTerm
+    ctx.rule('raft.append.rejectTerm');
     ctx.send(m.from, { kind: 'AppendEntriesReply', term: s.currentTerm, success: false, matchIndex: 0, conflictIndex: m.prevLogIndex });
     return;
   }

@@ -74,11 +74,16 @@ export const COMMANDS: readonly { readonly name: CommandName; readonly syntax: s
   { name: 'quit', syntax: 'quit', summary: 'Leave the terminal cluster.' },
 ];
 
-const ROLES: readonly Role[] = ['follower', 'candidate', 'leader', 'crashed'];
-const FIELDS: readonly NodeField[] = ['term', 'commitIndex', 'lastApplied', 'log', 'votedFor', 'leader'];
-const COMPARATORS: readonly Comparator[] = ['>=', '<=', '=', '>', '<'];
-const INVARIANTS: readonly InvariantName[] = ['Election Safety', 'Leader Append-Only', 'Log Matching', 'Leader Completeness', 'State Machine Safety'];
-const STOPS: readonly StopCondition[] = ['leader', 'term', 'commit', 'violation'];
+// The words the language accepts, exported for completion in the editor.
+export const ROLES: readonly Role[] = ['follower', 'candidate', 'leader', 'crashed'];
+export const NODE_FIELDS: readonly NodeField[] = ['term', 'commitIndex', 'lastApplied', 'log', 'votedFor', 'leader'];
+/** Longest first, so ">=" is not read as ">". */
+export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '=', '>', '<'];
+export const INVARIANTS: readonly InvariantName[] = ['Election Safety', 'Leader Append-Only', 'Log Matching', 'Leader Completeness', 'State Machine Safety'];
+export const STOP_CONDITIONS: readonly StopCondition[] = ['leader', 'term', 'commit', 'violation'];
+export const EXPECTATIONS = ['leader', 'leaders', 'node', 'violations', 'violation'] as const;
+const FIELDS = NODE_FIELDS;
+const STOPS = STOP_CONDITIONS;
 const MAX_STEP = 1_000_000;
 const MAX_DURATION = 24 * 3600 * 1000;
 
@@ -282,8 +287,9 @@ function parseExpectation(t: Token[], line: string): Expectation {
       const node = integer(t[1], 0, 1000, 'a node id');
       const prop = t[2];
       if (!prop) fail(`expect node ${node} needs a role (${ROLES.join(', ')}) or a field (${FIELDS.join(', ')})`, endOf);
+      // "leader" is a role (expect node 2 leader) and a field (expect node 2 leader 0): a value decides.
       const role = ROLES.find((r) => r === prop.text.toLowerCase());
-      if (role) {
+      if (role && !(role === 'leader' && t.length > 3)) {
         done(3);
         return { what: 'role', node, role };
       }
@@ -298,15 +304,16 @@ function parseExpectation(t: Token[], line: string): Expectation {
   }
 }
 
-const START_OPTIONS: Record<string, 'size' | 'seed' | 'heartbeatInterval' | 'dropRate' | 'duplicateRate' | 'election' | 'latency'> = {
-  nodes: 'size',
-  seed: 'seed',
-  heartbeat: 'heartbeatInterval',
-  drop: 'dropRate',
-  duplicate: 'duplicateRate',
-  election: 'election',
-  latency: 'latency',
-};
+/** The options of `start`, with what each takes. */
+export const START_OPTIONS: readonly { readonly word: string; readonly key: 'size' | 'seed' | 'heartbeatInterval' | 'dropRate' | 'duplicateRate' | 'election' | 'latency'; readonly detail: string }[] = [
+  { word: 'nodes', key: 'size', detail: 'nodes N: cluster size' },
+  { word: 'seed', key: 'seed', detail: 'seed S: the seed of every random choice' },
+  { word: 'election', key: 'election', detail: 'election MIN-MAX: election timeout range in ms (raft)' },
+  { word: 'heartbeat', key: 'heartbeatInterval', detail: 'heartbeat MS: leader heartbeat period' },
+  { word: 'latency', key: 'latency', detail: 'latency MIN-MAX: message delay range in ms' },
+  { word: 'drop', key: 'dropRate', detail: 'drop P: probability a message is lost' },
+  { word: 'duplicate', key: 'duplicateRate', detail: 'duplicate P: probability a message arrives twice' },
+];
 
 function parseStart(t: Token[]): StartOptions {
   const out: Record<string, number | string> = {};
@@ -316,7 +323,7 @@ function parseStart(t: Token[]): StartOptions {
     i = 1;
   }
   for (; i < t.length; i += 2) {
-    const key = START_OPTIONS[t[i]!.text.toLowerCase()];
+    const key = START_OPTIONS.find((o) => o.word === t[i]!.text.toLowerCase())?.key;
     if (!key) fail(`unknown start option "${t[i]!.text}": ${syntaxOf('start')}`, t[i]!);
     const v = t[i + 1];
     if (!v) fail(`${t[i]!.text} needs a value`, { start: t[i]!.end, end: t[i]!.end });

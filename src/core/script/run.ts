@@ -122,18 +122,23 @@ export class ScriptSession {
   }
 }
 
-/** Runs a whole script; stops at the first failed expect or `quit`. */
-export function runScript(text: string, defaults: Partial<ClusterConfig> = {}, onAnswer?: (lineNo: number, a: Answer) => void): { session: ScriptSession; failedLine: number | null; error: string | null } {
+/**
+ * Runs a whole script; stops at the first failed expect or `quit`. A line that does not parse is
+ * answered and the run goes on, but it is reported in `badLines` (a file with a typo must not pass).
+ */
+export function runScript(text: string, defaults: Partial<ClusterConfig> = {}, onAnswer?: (lineNo: number, a: Answer) => void): { session: ScriptSession; failedLine: number | null; error: string | null; badLines: number[] } {
   const session = new ScriptSession(defaults);
   const lines = text.split(/\r?\n/);
+  const badLines: number[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (!parseLine(lines[i]!).ok) badLines.push(i + 1);
     const answer = session.executeLine(lines[i]!);
     if (answer === null) continue;
     onAnswer?.(i + 1, answer);
-    if (answer.expectFailed) return { session, failedLine: i + 1, error: answer.text };
+    if (answer.expectFailed) return { session, failedLine: i + 1, error: answer.text, badLines };
     if (answer.quit) break;
   }
-  return { session, failedLine: null, error: null };
+  return { session, failedLine: null, error: null, badLines };
 }
 
 function ok(text: string, json: Record<string, unknown>): Answer {

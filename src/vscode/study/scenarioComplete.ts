@@ -1,8 +1,7 @@
 // Completion for scenario lines: commands at the start of a line (from the core's COMMANDS), then
 // the words each command takes, node ids of the cluster the line runs on. Pure (no 'vscode').
-// The word lists mirror the core parser's; a unit test parses every suggestion in place, so a
-// word the parser stops accepting fails the test.
-import { COMMANDS } from '../../core/script/parse';
+// The word lists are the core parser's own; a unit test parses every suggestion in place.
+import { COMMANDS, COMPARATORS, EXPECTATIONS, INVARIANTS, NODE_FIELDS, ROLES, START_OPTIONS, STOP_CONDITIONS } from '../../core/script/parse';
 import { codeOf } from './scenarioTokens';
 
 export type CompletionKind = 'command' | 'keyword' | 'node' | 'value';
@@ -16,22 +15,7 @@ export interface Completion {
   readonly from: number;
 }
 
-export const EXPECT_WHATS = ['leader', 'leaders', 'node', 'violations', 'violation'] as const;
-export const ROLES = ['follower', 'candidate', 'leader', 'crashed'] as const;
-export const FIELDS = ['term', 'commitIndex', 'lastApplied', 'log', 'votedFor'] as const;
-export const INVARIANTS = ['Election Safety', 'Leader Append-Only', 'Log Matching', 'Leader Completeness', 'State Machine Safety'] as const;
-export const STOPS = ['leader', 'term', 'commit', 'violation'] as const;
 export const PROTOCOLS = ['raft', 'simple'] as const;
-export const START_OPTIONS: readonly { readonly label: string; readonly detail: string }[] = [
-  { label: 'nodes', detail: 'nodes N: cluster size' },
-  { label: 'seed', detail: 'seed S: the seed of every random choice' },
-  { label: 'election', detail: 'election MIN-MAX: election timeout range in ms (raft)' },
-  { label: 'heartbeat', detail: 'heartbeat MS: leader heartbeat period' },
-  { label: 'latency', detail: 'latency MIN-MAX: message delay range in ms' },
-  { label: 'drop', detail: 'drop P: probability a message is lost' },
-  { label: 'duplicate', detail: 'duplicate P: probability a message arrives twice' },
-];
-const COMPARATORS = ['=', '>=', '<=', '>', '<'] as const;
 const DURATIONS = ['500ms', '1s', '2s', '5s'] as const;
 
 /**
@@ -59,7 +43,7 @@ export function completionsAt(line: string, column: number, size: number): Compl
       return [...nodes(), ...(n > 0 ? at(['|'], 'keyword', 'separates the groups') : [])];
     case 'run':
       if (n === 0) return [...at(['until'], 'keyword', 'run until leader|term|commit|violation'), ...at(DURATIONS, 'value', 'simulated time')];
-      if (args[0] === 'until' && n === 1) return at(STOPS, 'keyword', 'stop when this happens');
+      if (args[0] === 'until' && n === 1) return at(STOP_CONDITIONS, 'keyword', 'stop when this happens');
       if (args[0] === 'until' && n === 2) return at(['within'], 'keyword', 'within DURATION: give up after this long');
       if (args[0] === 'until' && n === 3) return at(DURATIONS, 'value', 'simulated time');
       return [];
@@ -74,7 +58,7 @@ export function completionsAt(line: string, column: number, size: number): Compl
 }
 
 function startOptions(from: number): Completion[] {
-  return START_OPTIONS.map((o) => ({ label: o.label, kind: 'keyword', detail: o.detail, from }));
+  return START_OPTIONS.map((o) => ({ label: o.word, kind: 'keyword', detail: o.detail, from }));
 }
 
 function expectCompletions(
@@ -83,13 +67,13 @@ function expectCompletions(
   nodes: (detail?: string) => Completion[],
 ): Completion[] {
   const n = args.length;
-  if (n === 0) return at(EXPECT_WHATS, 'keyword', 'what to check');
+  if (n === 0) return at(EXPECTATIONS, 'keyword', 'what to check');
   const what = args[0];
   if (what === 'leader' && n === 1) return [...nodes('the node expected to lead'), ...at(['any', 'none'], 'keyword')];
   if ((what === 'leaders' || what === 'violations') && n === 1) return at(COMPARATORS, 'keyword', 'comparison (default =)');
   if (what === 'violation' && n === 1) return at(INVARIANTS, 'value', 'invariant');
   if (what === 'node' && n === 1) return nodes();
-  if (what === 'node' && n === 2) return [...at(ROLES, 'keyword', 'role'), ...at(FIELDS, 'keyword', 'field')];
-  if (what === 'node' && n === 3 && FIELDS.includes(args[2] as never)) return at(COMPARATORS, 'keyword', 'comparison (default =)');
+  if (what === 'node' && n === 2) return [...at(ROLES, 'keyword', 'role'), ...at(NODE_FIELDS, 'keyword', 'field')];
+  if (what === 'node' && n === 3 && NODE_FIELDS.includes(args[2] as never)) return at(COMPARATORS, 'keyword', 'comparison (default =)');
   return [];
 }

@@ -81,7 +81,7 @@ describe('raft, Figure 2: all servers', () => {
     assert.equal(n.s.commitIndex, 0);
     assert.equal(n.s.leaderId, null, 'a stale leader is not followed');
     assert.equal(n.ctx.delays.election.length, timersBefore, 'a stale leader does not reset the election timer');
-    assert.equal(n.ctx.lastRule, 'raft.term.stale');
+    assert.equal(n.ctx.lastRule, 'raft.append.rejectTerm');
   });
 
   it('a vote reply from an older term is ignored by a candidate', () => {
