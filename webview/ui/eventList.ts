@@ -6,8 +6,11 @@ import type { ClusterSnapshot, WireEvent } from '../../src/protocol/messages';
 import { formatTime } from '../model/format';
 import { html } from '../render/dom';
 
-/** Rows kept: the newest events; the timeline reaches every older moment. */
-export const MAX_ROWS = 60;
+/**
+ * Rows kept: the newest events (the timeline reaches every older moment). While playing, a busy
+ * cluster replaces most rows at every update and nobody reads past the first screen, so fewer.
+ */
+export const MAX_ROWS = { paused: 60, playing: 20 } as const;
 
 export interface EventActions {
   seek(seq: number): void;
@@ -39,7 +42,7 @@ export class EventList {
   }
 
   update(s: ClusterSnapshot): void {
-    const events = s.events.slice(-MAX_ROWS);
+    const events = s.events.slice(-(s.session.paused ? MAX_ROWS.paused : MAX_ROWS.playing));
     const wanted = new Set(events.map((e) => e.seq));
     for (const [seq, row] of this.rows) {
       if (!wanted.has(seq)) {
