@@ -121,7 +121,7 @@ export class History {
       const next = due ? due.time : this.sim.nextEventTime();
       if (next === null || next > time) {
         this.sim.advanceTo(time);
-        if (this.atHead) this.head = { seq: this.sim.lastSeq, time: Math.max(this.head.time, this.sim.time) };
+        if (this.atHead) this.moveHead(this.sim.lastSeq, Math.max(this.head.time, this.sim.time));
         return { stoppedBy: null, done: true };
       }
       if (count >= maxRecords) return { stoppedBy: null, done: false };
@@ -200,7 +200,7 @@ export class History {
       this.window.push(record);
       if (this.window.length > RECENT_RECORDS * 2) this.window = this.window.slice(-RECENT_RECORDS);
     } else if (record.seq < first || record.seq > last) this.window = [record]; // else: replaying records it holds
-    if (record.seq > this.head.seq) this.head = { seq: record.seq, time: Math.max(this.head.time, record.time) };
+    if (record.seq > this.head.seq) this.moveHead(record.seq, Math.max(this.head.time, record.time));
     const latest = this.snapshots[this.snapshots.length - 1]!;
     if (record.seq >= latest.seq + this.snapshotInterval) this.snapshots.push(this.sim.snapshot());
   }
@@ -216,7 +216,13 @@ export class History {
     this.inputAt = new Map(this.recorded.map((r) => [r.afterSeq, r]));
     this.snapshots = this.snapshots.filter((s) => s.seq <= seq);
     this.window = this.window.filter((r) => r.seq <= seq);
-    this.head = { seq, time };
+    this.moveHead(seq, time);
+  }
+
+  /** In place: this runs once per record, so it must not allocate. */
+  private moveHead(seq: number, time: number): void {
+    this.head.seq = seq;
+    this.head.time = time;
   }
 
   private snapshotBefore(ok: (s: SimulationSnapshot) => boolean): SimulationSnapshot {
