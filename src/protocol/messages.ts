@@ -57,6 +57,8 @@ export interface WireMessage {
   readonly entries: number;
   /** One line for tooltips and the inspector, e.g. "AppendEntries term 3, prev 4/2, 1 entry, commit 4". */
   readonly summary: string;
+  /** The network decided when it was sent to lose this message (drop rate): it falls away on the way. */
+  readonly dropped: boolean;
 }
 
 export interface WireViolation {
@@ -133,6 +135,11 @@ export type WebviewMessage =
   | { readonly type: 'drop'; readonly message: number }
   | { readonly type: 'partition'; readonly groups: readonly (readonly number[])[] }
   | { readonly type: 'showCode'; readonly seq: number };
+
+/** A node's short name everywhere a view shows one (tree, status bar, graph): n0, n1, ... */
+export function nodeLabel(id: number): string {
+  return `n${id}`;
+}
 
 /** Speed limits shared by the UI controls and the host (1/1000x to 100x). */
 export const MIN_SPEED = 0.001;

@@ -240,6 +240,7 @@ function validateMessage(m: unknown, p: string, ids: ReadonlySet<number>): void 
   else if (o.granted !== null) fail(`${p}.granted`, `null for a ${kind} (only replies grant or refuse)`, o.granted);
   if (int(o.entries, `${p}.entries`) > 0 && kind !== 'AppendEntries') fail(`${p}.entries`, `0 for a ${kind} (only AppendEntries carries entries)`, o.entries);
   str(o.summary, `${p}.summary`);
+  bool(o.dropped, `${p}.dropped`);
 }
 
 function guarded<T>(run: () => T): Parsed<T> {

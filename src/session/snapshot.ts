@@ -59,5 +59,6 @@ function wireMessage(m: Message): WireMessage {
     granted: m.kind === 'RequestVoteReply' ? m.voteGranted : m.kind === 'AppendEntriesReply' ? m.success : null,
     entries: m.kind === 'AppendEntries' ? m.entries.length : 0,
     summary: messageSummary(m),
+    dropped: m.dropped,
   };
 }

@@ -6,7 +6,7 @@ import type { NodeView, ProtocolName } from '../core/types';
 import { NO_CLUSTER } from '../session/session';
 import { CANCELLED, fail, type CommandDeps, type CommandResult, type Handler } from './commandResult';
 import { parseMessageArg, parseNodeArg, parsePartitionArg, parseRequestArg } from './commandArgs';
-import { nodeLabel } from './nodeTreeModel';
+import { nodeLabel } from '../protocol/messages';
 import { askRequestValue, pickMessage, pickNode, pickPartitionSide } from './pickers';
 
 interface NodeInputSpec {

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { ClusterView, NodeView, ProtocolName } from '../core/types';
 import type { Session } from '../session/session';
-import { contextValue, detailRows, nodeDescription, nodeLabel, ROLE_ICONS, nodeKey, tooltipMarkdown, type DetailRow } from './nodeTreeModel';
+import { nodeLabel } from '../protocol/messages';
+import { contextValue, detailRows, nodeDescription, ROLE_ICONS, nodeKey, tooltipMarkdown, type DetailRow } from './nodeTreeModel';
 
 export type NodeElement = { readonly kind: 'node'; readonly nodeId: number };
 export type DetailElement = { readonly kind: 'detail'; readonly nodeId: number; readonly row: DetailRow };

@@ -1,6 +1,7 @@
 // What the Nodes tree shows for each node, as plain data: label, description, icon, tooltip,
 // detail rows and the contextValue the menus match on. Pure, so tests check it without VS Code.
 import type { NodeView, ProtocolName, Role, TimerView } from '../core/types';
+import { nodeLabel } from '../protocol/messages';
 
 export type NodeContextValue = `${Role}Node`;
 
@@ -28,10 +29,6 @@ export interface DetailRow {
 
 /** How many log entries the tree lists; older ones are summarised in one line. */
 export const LOG_ROWS = 50;
-
-export function nodeLabel(id: number): string {
-  return `n${id}`;
-}
 
 export function contextValue(node: NodeView): NodeContextValue {
   return `${node.role}Node`;

@@ -1,7 +1,7 @@
 // The status bar's text and tooltip: protocol, who leads in which term, crashed count, paused, and
 // the achieved rate when the simulation cannot keep up. Pure, so it is unit-tested.
 import type { ClusterView } from '../core/types';
-import { nodeLabel } from './nodeTreeModel';
+import { nodeLabel } from '../protocol/messages';
 
 export interface StatusInput {
   readonly view: ClusterView;

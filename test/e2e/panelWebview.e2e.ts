@@ -127,7 +127,7 @@ describe('Cluster panel webview (standalone Chromium)', () => {
     for (const field of ['role', 'currentTerm', 'votedFor', 'leader', 'log length', 'commitIndex', 'lastApplied', 'nextIndex', 'matchIndex', 'votesReceived', 'heartbeat timer', 'inbox']) {
       assert.equal(await inspector.locator('dt', { hasText: new RegExp(`^${field}$`) }).count(), 1, `shows ${field}`);
     }
-    assert.match((await inspector.locator('h2').textContent()) ?? '', new RegExp(`Node S${leader.id}`));
+    assert.match((await inspector.locator('h2').textContent()) ?? '', new RegExp(`Node n${leader.id}`));
     await inspector.locator('vscode-button[aria-label="Crash"]').click();
     assert.deepEqual(await lastPosted(page), { type: 'nodeCommand', command: 'crash', node: leader.id });
     await page.keyboard.press('t');

@@ -20,7 +20,7 @@ function node(id: number, over: Partial<WireNode> = {}): WireNode {
 }
 
 function message(over: Partial<WireMessage> = {}): WireMessage {
-  return { id: 1, from: 0, to: 1, kind: 'AppendEntries', sentAt: 100, deliverAt: 200, term: 1, granted: null, entries: 0, summary: 'AE', ...over };
+  return { id: 1, from: 0, to: 1, kind: 'AppendEntries', sentAt: 100, deliverAt: 200, term: 1, granted: null, entries: 0, summary: 'AE', dropped: false, ...over };
 }
 
 function withNodes(s: ClusterSnapshot, nodes: WireNode[], over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
@@ -162,6 +162,7 @@ describe('webview flight: where a message is drawn', () => {
     assert.equal(wasLost(message({ deliverAt: 400 }), s), true, 'vanished before its time');
     assert.equal(wasLost(message({ to: 2, deliverAt: 140 }), s), true, 'reached a crashed node');
     assert.equal(wasLost(message({ deliverAt: 140 }), { ...s, partitions: [[0], [1, 2]] }), true, 'crossed a partition');
+    assert.equal(wasLost(message({ deliverAt: 140, dropped: true }), s), true, 'the network dropped it');
   });
 
   it('shrinks message glyphs in crowded rings, never below 60%', () => {

@@ -58,9 +58,9 @@ export function messageScale(nodeRadius: number): number {
   return Math.min(1, Math.max(0.6, nodeRadius / 30));
 }
 
-/** A message that vanished before its delivery time, or whose receiver could not take it, was lost. */
+/** A message the network dropped, that vanished before its delivery time, or whose receiver could not take it, was lost. */
 export function wasLost(m: WireMessage, s: ClusterSnapshot): boolean {
-  if (m.deliverAt > s.time + 1e-6) return true;
+  if (m.dropped || m.deliverAt > s.time + 1e-6) return true;
   const to = s.nodes.find((n) => n.id === m.to);
   if (!to || to.role === 'crashed') return true;
   if (!s.partitions) return false;

@@ -3,6 +3,7 @@
 // pool keyed by id, so a snapshot costs attribute writes, not rebuilt DOM; each animation frame
 // moves timer arcs and rewrites the few batched message paths.
 import type { ClusterSnapshot, WireMessage } from '../../src/protocol/messages';
+import { nodeLabel } from '../../src/protocol/messages';
 import { ringLayout, type Layout, type Point } from '../model/layout';
 import { FALL_WALL_MS, fallen, messageScale, pointOnPath, progress, wasLost, type Path } from '../model/flight';
 import { MessageLayer } from './messageLayer';
@@ -274,7 +275,7 @@ export class GraphView {
       this.root.classList.toggle('over-message', message !== null);
       this.tooltip.hidden = message === null;
       if (!message) return;
-      this.tooltip.textContent = `${message.summary} (S${message.from} → S${message.to}). Click to inspect or drop.`;
+      this.tooltip.textContent = `${message.summary} (${nodeLabel(message.from)} → ${nodeLabel(message.to)}). Click to inspect or drop.`;
       this.tooltip.style.left = `${Math.min(at.x + 14, this.width - 260)}px`;
       this.tooltip.style.top = `${at.y + 14}px`;
     });

@@ -7,6 +7,7 @@
 // Screen readers get one plain sentence per row from a hidden list; the pointer gets a tooltip per
 // entry; a click on a row selects its node.
 import type { ClusterSnapshot, WireNode } from '../../src/protocol/messages';
+import { nodeLabel } from '../../src/protocol/messages';
 import { logWindow, markingLeader, peerIndex, type LogWindow } from '../model/logWindow';
 import { termSlot } from '../model/palette';
 import { html, setText } from './dom';
@@ -85,7 +86,7 @@ export class LogTable {
     setText(this.caption, longest === 0
       ? 'Logs: empty. Entries appear after a client request reaches a leader.'
       : `Logs: entries ${win.first}–${longest} of ${longest}. Solid = committed, dashed = not yet committed` +
-        (leader ? `; ▾ = leader S${leader.id}'s nextIndex, underline = its matchIndex.` : '.'));
+        (leader ? `; ▾ = leader ${nodeLabel(leader.id)}'s nextIndex, underline = its matchIndex.` : '.'));
     const key = `${this.width}|${win.first}-${win.last}|${leader?.id}|` + s.nodes.map((n) => rowKey(n, leader, win)).join(';');
     if (key === this.drawnKey) return;
     this.drawnKey = key;
@@ -128,7 +129,7 @@ export class LogTable {
     ctx.textAlign = 'left';
     ctx.font = `600 12px ${theme.font}`;
     ctx.fillStyle = crashed ? theme.crashed : theme.foreground;
-    ctx.fillText(`S${node.id}`, 0, mid);
+    ctx.fillText(`${nodeLabel(node.id)}`, 0, mid);
     ctx.font = `11px ${theme.font}`;
     ctx.fillStyle = crashed ? theme.crashed : node.role === 'leader' ? theme.foreground : theme.muted;
     ctx.fillText(node.role === 'leader' ? '★ leader' : node.role, 34, mid);
@@ -212,7 +213,7 @@ export class LogTable {
     this.canvas.classList.toggle('over-row', node !== null);
     this.tooltip.hidden = !entry;
     if (!entry || !node || index === null) return;
-    this.tooltip.textContent = `S${node.id}, index ${index}, term ${entry.term}: ${entry.value} (${index <= node.commitIndex ? 'committed' : 'not committed'})`;
+    this.tooltip.textContent = `${nodeLabel(node.id)}, index ${index}, term ${entry.term}: ${entry.value} (${index <= node.commitIndex ? 'committed' : 'not committed'})`;
     this.tooltip.style.left = `${Math.min(x + 12, this.width - 260)}px`;
     this.tooltip.style.top = `${this.canvas.offsetTop - this.scrollTop + y + 14}px`;
   }

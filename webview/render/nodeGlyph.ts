@@ -1,6 +1,7 @@
 // One node of the ring: a circle coloured by term (or by leader in `simple`), its id and term inside,
 // its role outside, the running timer as an arc around it, and vote dots while it gathers votes.
 import type { WireNode, WireProtocolName, WireTimer } from '../../src/protocol/messages';
+import { nodeLabel } from '../../src/protocol/messages';
 import type { NodePlace } from '../model/layout';
 import { nodeSlot } from '../model/palette';
 import { setAttr, setText, svg, toggleClass } from './dom';
@@ -90,7 +91,7 @@ export class NodeGlyph {
     const hasTerm = node.currentTerm !== null;
     setAttr(this.idText, 'y', (hasTerm ? big * 0.12 : big * 0.36).toFixed(1));
     setAttr(this.termText, 'y', (big * 0.82).toFixed(1));
-    setText(this.idText, `S${node.id}`);
+    setText(this.idText, `${nodeLabel(node.id)}`);
     setText(this.termText, hasTerm ? `T${node.currentTerm}` : '');
 
     this.placeLabel(place, r, this.labelText(node, ctx));

@@ -1,6 +1,7 @@
 // The violation banner: the newest invariant violation, named, with a link that seeks to the event
 // after which the checker saw it, and a count of the others.
 import type { ClusterSnapshot } from '../../src/protocol/messages';
+import { nodeLabel } from '../../src/protocol/messages';
 import { formatTime } from '../model/format';
 import { html } from '../render/dom';
 
@@ -23,7 +24,7 @@ export class ViolationBanner {
     if (!latest) return;
     html('strong', { text: `⚠ ${latest.invariant} violated` }, this.root);
     html('span', { text: ` at ${formatTime(latest.time)}: ${latest.message}` }, this.root);
-    if (latest.nodes.length) html('span', { className: 'muted', text: ` (nodes ${latest.nodes.map((n) => `S${n}`).join(', ')})` }, this.root);
+    if (latest.nodes.length) html('span', { className: 'muted', text: ` (nodes ${latest.nodes.map((n) => `${nodeLabel(n)}`).join(', ')})` }, this.root);
     const link = html('a', { className: 'seek-link', text: `Go to event #${latest.seq}`, attrs: { href: '#', role: 'button' } }, this.root);
     link.addEventListener('click', (e) => {
       e.preventDefault();

@@ -3,6 +3,7 @@
 // snapshot), the current one marked. Selecting an event seeks there (the graph shows that moment); each has a link to the
 // code that handled it. Rows are keyed by seq and only added or removed, never all rebuilt.
 import type { ClusterSnapshot, WireEvent } from '../../src/protocol/messages';
+import { nodeLabel } from '../../src/protocol/messages';
 import { formatTime } from '../model/format';
 import { html } from '../render/dom';
 
@@ -94,7 +95,7 @@ export class EventList {
     const li = html('li', { attrs: { role: 'option', 'data-seq': e.seq, 'aria-selected': 'false' } });
     li.tabIndex = -1;
     const head = html('div', { className: 'ev-head', text: `#${e.seq}  ${formatTime(e.time)}  ` }, li);
-    html('b', { text: e.node < 0 ? 'cluster' : `S${e.node}` }, head);
+    html('b', { text: e.node < 0 ? 'cluster' : `${nodeLabel(e.node)}` }, head);
     html('div', { className: 'ev-text', text: e.text }, li);
     const code = html('button', { className: 'code-link', text: '</>', attrs: { type: 'button', title: `Show the code that handled this (${e.rule})`, 'aria-label': `Show code for event ${e.seq}` } }, li);
     code.tabIndex = -1;

@@ -1,6 +1,7 @@
 // The inspector: every field of the clicked node (with its actions) or of the clicked message (with
 // Drop while it is still in flight). Rebuilt only when what it shows changed.
 import type { ClusterSnapshot, NodeCommand, WireMessage, WireNode } from '../../src/protocol/messages';
+import { nodeLabel } from '../../src/protocol/messages';
 import { formatTime } from '../model/format';
 import { html } from '../render/dom';
 import { button } from './toolkit';
@@ -54,7 +55,7 @@ export class Inspector {
   }
 
   private showNode(n: WireNode, s: ClusterSnapshot): void {
-    this.frame(`Node S${n.id}`);
+    this.frame(`Node ${nodeLabel(n.id)}`);
     const actions = html('div', { className: 'inspector-actions' }, this.root);
     const act = (label: string, command: NodeCommand, key: string): void => {
       button({ label, key, onClick: () => this.actions.nodeCommand(command, n.id) }, actions);
@@ -66,18 +67,18 @@ export class Inspector {
       act('Client request', 'request', 'Q');
     }
     const peers = (values: readonly number[] | null): string =>
-      values ? s.nodes.filter((p) => p.id !== n.id).map((p) => `S${p.id}: ${values[p.id] ?? '–'}`).join(', ') : '–';
+      values ? s.nodes.filter((p) => p.id !== n.id).map((p) => `${nodeLabel(p.id)}: ${values[p.id] ?? '–'}`).join(', ') : '–';
     const rows: Row[] = [
       ['role', n.role],
       ['currentTerm', n.currentTerm === null ? '– (simple has no terms)' : String(n.currentTerm)],
-      ['votedFor', n.votedFor === null ? '–' : `S${n.votedFor}`],
-      ['leader', n.leader === null ? 'unknown' : `S${n.leader}`],
+      ['votedFor', n.votedFor === null ? '–' : `${nodeLabel(n.votedFor)}`],
+      ['leader', n.leader === null ? 'unknown' : `${nodeLabel(n.leader)}`],
       ['log length', String(n.log.length)],
       ['commitIndex', String(n.commitIndex)],
       ['lastApplied', String(n.lastApplied)],
       ['nextIndex', peers(n.nextIndex)],
       ['matchIndex', peers(n.matchIndex)],
-      ['votesReceived', n.votesReceived.length ? n.votesReceived.map((v) => `S${v}`).join(', ') : '–'],
+      ['votesReceived', n.votesReceived.length ? n.votesReceived.map((v) => `${nodeLabel(v)}`).join(', ') : '–'],
       ...n.timers.map((t): Row => [`${t.kind} timer`, `${formatTime(t.start)} → ${formatTime(t.deadline)} (${formatTime(Math.max(0, t.deadline - s.time))} left)`]),
       ['inbox', n.inbox === 0 ? 'empty' : `${n.inbox} unread while waiting`],
       ...Object.entries(n.extra).map(([k, v]): Row => [k, v === null ? '–' : String(v)]),
@@ -103,8 +104,8 @@ export class Inspector {
       : 'no longer in flight (delivered, lost or dropped)';
     fields([
       ['kind', m.kind],
-      ['from', `S${m.from}`],
-      ['to', `S${m.to}`],
+      ['from', `${nodeLabel(m.from)}`],
+      ['to', `${nodeLabel(m.to)}`],
       ['term', m.term === null ? '–' : String(m.term)],
       [m.kind === 'RequestVoteReply' ? 'voteGranted' : 'success', m.granted === null ? '– (a request)' : String(m.granted)],
       ['entries', String(m.entries)],
