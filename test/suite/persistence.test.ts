@@ -2,6 +2,7 @@
 // inputs and position replay deterministically.
 import * as assert from 'node:assert/strict';
 import type { RaftClusterApi } from '../../src/extension';
+import { parsePersisted } from '../../src/session/persistence';
 import { electLeader, freshCluster, ok, raftApi } from './raftApi';
 
 describe('persistence across reloads', () => {
@@ -26,11 +27,25 @@ describe('persistence across reloads', () => {
     await ok('raft.pause');
     const before = api.session.view();
     await api.persistence.save();
-    const saved = api.persistence.saved() as { seq: number };
+    // A copy of what a reload would read: once the run moves on, the store follows it.
+    const saved = structuredClone(api.persistence.saved()) as { seq: number };
     assert.equal(saved.seq, before!.seq);
 
     await ok('raft.resume'); // move on, then come back the way a reload would
     await new Promise((r) => setTimeout(r, 200));
+    const parsed = parsePersisted(saved);
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+    assert.ok(api.session.restore(parsed.state).ok);
+    assert.equal(api.session.paused, true);
+    assert.deepEqual(api.session.view(), before);
+  });
+
+  it('restore() rebuilds what the store saved last', async () => {
+    await freshCluster(api, 3, { paused: true, seed: 7 });
+    await electLeader(api);
+    await ok('raft.pause');
+    await api.persistence.save();
+    const before = api.session.view();
     const restored = api.persistence.restore();
     assert.ok(restored.ok && restored.restored);
     assert.equal(api.session.paused, true);
