@@ -25,7 +25,7 @@ export class History {
   private inputAt = new Map<number, RecordedInput>();
   private head = { seq: 0, time: 0 };
   /** Consecutive records ending at or after the current point. */
-  private window: TraceRecord[] = [];
+  private recent: TraceRecord[] = [];
 
   constructor(config: ClusterConfig) {
     this.config = config;
@@ -151,9 +151,9 @@ export class History {
     const from = Math.max(1, fromSeq);
     const to = Math.min(toSeq, this.head.seq);
     if (to < from) return [];
-    const first = this.window[0]?.seq ?? Infinity;
-    const last = this.window[this.window.length - 1]?.seq ?? -Infinity;
-    if (from >= first && to <= last) return this.window.slice(from - first, to - first + 1);
+    const first = this.recent[0]?.seq ?? Infinity;
+    const last = this.recent[this.recent.length - 1]?.seq ?? -Infinity;
+    if (from >= first && to <= last) return this.recent.slice(from - first, to - first + 1);
     const scratch = Simulation.restore(this.snapshotBefore((s) => s.seq < from));
     const out: TraceRecord[] = [];
     while (scratch.lastSeq < to) {
@@ -165,8 +165,8 @@ export class History {
   }
 
   /** Bytes-free measure of what the history holds, for the benchmark and tests. */
-  stats(): { snapshots: number; inputs: number; window: number } {
-    return { snapshots: this.snapshots.length, inputs: this.recorded.length, window: this.window.length };
+  stats(): { snapshots: number; inputs: number; recent: number } {
+    return { snapshots: this.snapshots.length, inputs: this.recorded.length, recent: this.recent.length };
   }
 
   // ---- internals ----------------------------------------------------------------------------
@@ -194,12 +194,12 @@ export class History {
   }
 
   private accept(record: TraceRecord): void {
-    const first = this.window[0]?.seq ?? 0;
-    const last = this.window[this.window.length - 1]?.seq ?? -1;
+    const first = this.recent[0]?.seq ?? 0;
+    const last = this.recent[this.recent.length - 1]?.seq ?? -1;
     if (record.seq === last + 1) {
-      this.window.push(record);
-      if (this.window.length > RECENT_RECORDS * 2) this.window = this.window.slice(-RECENT_RECORDS);
-    } else if (record.seq < first || record.seq > last) this.window = [record]; // else: replaying records it holds
+      this.recent.push(record);
+      if (this.recent.length > RECENT_RECORDS * 2) this.recent = this.recent.slice(-RECENT_RECORDS);
+    } else if (record.seq < first || record.seq > last) this.recent = [record]; // else: replaying records it holds
     if (record.seq > this.head.seq) this.moveHead(record.seq, Math.max(this.head.time, record.time));
     const latest = this.snapshots[this.snapshots.length - 1]!;
     if (record.seq >= latest.seq + this.snapshotInterval) this.snapshots.push(this.sim.snapshot());
@@ -215,7 +215,7 @@ export class History {
     this.recorded = this.recorded.filter((r) => r.afterSeq < seq);
     this.inputAt = new Map(this.recorded.map((r) => [r.afterSeq, r]));
     this.snapshots = this.snapshots.filter((s) => s.seq <= seq);
-    this.window = this.window.filter((r) => r.seq <= seq);
+    this.recent = this.recent.filter((r) => r.seq <= seq);
     this.moveHead(seq, time);
   }
 

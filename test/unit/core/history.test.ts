@@ -94,7 +94,7 @@ describe('history', () => {
 
   it('records() regenerates records that fell out of memory, identical to the originals', () => {
     const h = run.history;
-    assert.ok(h.stats().window < LENGTH / 2, `only recent records are kept (${h.stats().window})`);
+    assert.ok(h.stats().recent < LENGTH / 2, `only recent records are kept (${h.stats().recent})`);
     for (const [from, to] of [[1, 50], [395, 405], [1490, 1510], [LENGTH - 20, LENGTH], [LENGTH - 5, LENGTH + 50]] as const) {
       assert.equal(JSON.stringify(h.records(from, to)), JSON.stringify(run.records.slice(from - 1, to)), `records ${from}-${to}`);
     }
