@@ -51,6 +51,8 @@ export class InvariantChecker {
     seq: number,
     time: number,
   ): Violation | undefined {
+    // Every check below is about a change of role, log or commitIndex; most events change none.
+    if (after.role === before.role && logAfter === logBefore && after.logLength === before.logLength && after.commitIndex === before.commitIndex) return undefined;
     this.first = undefined;
     this.seq = seq;
     this.time = time;
