@@ -108,10 +108,7 @@ export class ClusterPanel {
       this.coalescer.request();
       return;
     }
-    vscode.commands.executeCommand(call.command, ...call.args).then(() => {
-      // The event whose code is now open stays marked in the list.
-      if (message.type === 'showCode') this.selectEvent(message.seq);
-    }, (e: unknown) => {
+    vscode.commands.executeCommand(call.command, ...call.args).then(undefined, (e: unknown) => {
       const reason = e instanceof Error ? e.message : String(e);
       this.log(`[panel] ${call.command} failed: ${reason}`);
       void vscode.window.showErrorMessage(`Raft: ${call.command} failed: ${reason}`);

@@ -99,6 +99,8 @@ export class CodeLinks implements vscode.Disposable {
     this.shown = { editor, at, label: `◀ event #${record.seq}: ${RULES[record.rule].title}` };
     this.paint();
     editor.revealRange(new vscode.Range(location.line, 0, location.codeLine, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // Wherever Show Code was asked from, the panel's event list marks the event whose code is open.
+    ClusterPanel.currentPanel?.selectEvent(record.seq);
     return { ok: true, seq: record.seq, rule: record.rule, path: location.path, line: location.codeLine + 1 };
   }
 
