@@ -122,10 +122,6 @@ export class InvariantChecker {
     if (this.violations.length < MAX_VIOLATIONS) this.violations.push(v);
   }
 
-  committedCount(): number {
-    return this.committed.length;
-  }
-
   snapshot(): CheckerSnapshot {
     return {
       elections: this.elections,

@@ -3,6 +3,7 @@
 import { normalizeConfig, type ClusterConfig } from '../core/config';
 import type { Input, RecordedInput } from '../core/inputs';
 import type { Result } from '../core/types';
+import { MAX_SPEED, MIN_SPEED } from '../protocol/messages';
 
 export const PERSISTED_VERSION = 1;
 
@@ -28,7 +29,7 @@ export function parsePersisted(data: unknown): Result<{ state: PersistedSession 
   if (!Array.isArray(data.inputs) || !data.inputs.every(isRecordedInput)) return fail('its inputs are malformed');
   if (!isCount(data.seq)) return fail('its position (seq) is not a whole number');
   if (typeof data.time !== 'number' || !Number.isFinite(data.time) || data.time < 0) return fail('its clock (time) is not a non-negative number');
-  if (typeof data.speed !== 'number' || !Number.isFinite(data.speed) || data.speed <= 0) return fail('its speed is not a positive number');
+  if (typeof data.speed !== 'number' || !Number.isFinite(data.speed) || data.speed < MIN_SPEED || data.speed > MAX_SPEED) return fail(`its speed is not between ${MIN_SPEED} and ${MAX_SPEED}`);
   return { ok: true, state: { version: PERSISTED_VERSION, config, inputs: data.inputs, seq: data.seq, time: data.time, speed: data.speed } };
 }
 

@@ -237,7 +237,7 @@ export class Session implements SnapshotSource {
   persisted(): PersistedSession | null {
     const history = this.history;
     if (!history) return null;
-    return { version: PERSISTED_VERSION, config: history.config, inputs: history.inputs(), seq: history.seq, time: history.time, speed: this.speedValue };
+    return { version: PERSISTED_VERSION, config: history.config, inputs: history.inputs().slice(), seq: history.seq, time: history.time, speed: this.speedValue };
   }
 
   current(): ClusterSnapshot | null {

@@ -92,13 +92,13 @@ describe('Nodes tree model', () => {
     const view = new History(normalizeConfig({ size: 3, seed: 2 }).config);
     view.runUntil(10_000);
     const leaderId = view.leader()!;
-    const leader = view.node(leaderId);
+    const leader = view.view().nodes[leaderId]!;
     const rows = detailRows(leader, 'raft', view.time).map((r) => r.label);
     for (const label of ['currentTerm', 'votedFor', 'leader', 'log', 'commitIndex', 'lastApplied', 'nextIndex', 'matchIndex', 'heartbeat timer']) assert.ok(rows.includes(label), `${label} in ${rows}`);
     const tooltip = tooltipMarkdown(leader, 'raft', view.time);
     assert.match(tooltip, /\| currentTerm \| \d+ \|/);
     assert.match(tooltip, /\| nextIndex \| n\d=\d+ n\d=\d+ \|/);
-    const follower = view.node((leaderId + 1) % 3);
+    const follower = view.view().nodes[(leaderId + 1) % 3]!;
     assert.ok(!detailRows(follower, 'raft', view.time).some((r) => r.label === 'nextIndex'));
   });
 

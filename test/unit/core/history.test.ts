@@ -114,6 +114,22 @@ describe('history', () => {
     }
   });
 
+  it('History.replay to a saved seq and clock lands on that record, not on later events of the same millisecond', () => {
+    const h = new History(config({ size: 5, seed: 4 }));
+    h.runUntil(3000);
+    for (let i = 0; i < 300; i++) {
+      h.step();
+      const rebuilt = History.replay(h.config, h.inputs(), h.seq, h.time);
+      assert.equal(rebuilt.seq, h.seq, `after step ${i}`);
+      assert.equal(JSON.stringify(rebuilt.view()), JSON.stringify(h.view()), `after step ${i}`);
+    }
+  });
+
+  it('a replayed history takes snapshots as it goes, so seeks after a reload stay cheap', () => {
+    const rebuilt = History.replay(run.config, run.history.inputs(), LENGTH);
+    assert.equal(rebuilt.stats().snapshots, run.history.stats().snapshots);
+  });
+
   it('seeks are clamped to the recorded run (last: seeking to the end time may apply the rest of that millisecond)', () => {
     const h = run.history;
     h.seekSeq(LENGTH + 1000);
