@@ -78,6 +78,7 @@ function interactive(opts: Options): void {
   // On a terminal simulated time follows the wall clock between commands, as the original ran.
   const started = Date.now();
   let offset = 0;
+  let clockOf = session.history;
   const catchUp = () => {
     if (!tty) return;
     const h = session.history;
@@ -96,6 +97,11 @@ function interactive(opts: Options): void {
     lineNo++;
     catchUp();
     const answer = session.executeLine(line);
+    if (session.history !== clockOf) {
+      // `start` made a new cluster at time 0: its clock starts now, not when the CLI did.
+      clockOf = session.history;
+      offset = -(Date.now() - started);
+    }
     if (answer !== null) {
       print(answer, opts.json);
       // From a pipe, as from a file, a line that is not a command fails the run once it ends.
