@@ -141,6 +141,18 @@ export function nodeLabel(id: number): string {
   return `n${id}`;
 }
 
+/** A speed as people say it, the same in the panel and the status bar: "1/1000x", "1/4x", "2.5x", "100x". */
+export function formatSpeed(speed: number): string {
+  if (speed >= 1) return `${roundSpeed(speed)}x`;
+  const inverse = 1 / speed;
+  if (Math.abs(inverse - Math.round(inverse)) < 0.05 * inverse) return `1/${Math.round(inverse)}x`;
+  return `${roundSpeed(speed)}x`;
+}
+
+function roundSpeed(v: number): string {
+  return String(v >= 10 ? Math.round(v) : Number(v.toPrecision(2)));
+}
+
 /** Speed limits shared by the UI controls and the host (1/1000x to 100x). */
 export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 100;

@@ -1,11 +1,11 @@
 // "Run until" stop conditions, read from a trace record's before/after changes.
-import type { StopCondition } from '../core/script/parse';
+import { STOP_CONDITIONS, type StopCondition } from '../core/script/parse';
 import { STOP_WHEN } from '../core/script/run';
 import type { TraceRecord } from '../core/trace';
 
 export type RunCondition = StopCondition;
 
-export const RUN_CONDITIONS: readonly RunCondition[] = ['leader', 'term', 'commit', 'violation'];
+export const RUN_CONDITIONS: readonly RunCondition[] = STOP_CONDITIONS;
 
 /** `goal` for pickers ("Run until a leader is elected"), `missed` for the give-up message. */
 export const CONDITIONS: Readonly<Record<RunCondition, { readonly goal: string; readonly missed: string }>> = {

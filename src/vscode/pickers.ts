@@ -3,12 +3,11 @@
 import * as vscode from 'vscode';
 import { messageSummary } from '../core/explain';
 import type { ClusterView, NodeView, ProtocolName } from '../core/types';
-import { MAX_SPEED, MIN_SPEED } from '../protocol/messages';
+import { formatSpeed, MAX_SPEED, MIN_SPEED } from '../protocol/messages';
 import { CONDITIONS, RUN_CONDITIONS, type RunCondition } from '../session/conditions';
 import { nodeLabel } from '../protocol/messages';
 import { nodeDescription, ROLE_ICONS } from './nodeTreeModel';
 import { UI_MAX_SIZE, UI_MIN_SIZE } from './settingsModel';
-import { formatSpeed } from './statusModel';
 
 interface Valued<T> extends vscode.QuickPickItem {
   readonly value: T;

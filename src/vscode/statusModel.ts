@@ -1,7 +1,7 @@
 // The status bar's text and tooltip: protocol, who leads in which term, crashed count, paused, and
 // the achieved rate when the simulation cannot keep up. Pure, so it is unit-tested.
 import type { ClusterView } from '../core/types';
-import { nodeLabel } from '../protocol/messages';
+import { formatSpeed, nodeLabel } from '../protocol/messages';
 
 export interface StatusInput {
   readonly view: ClusterView;
@@ -42,8 +42,4 @@ export function statusText({ view, paused, speed, achievedSpeed }: StatusInput):
 function listNodes(ids: readonly number[]): string {
   const labels = ids.map(nodeLabel);
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-}
-
-export function formatSpeed(speed: number): string {
-  return `${speed >= 10 ? Math.round(speed) : Number(speed.toPrecision(2))}x`;
 }

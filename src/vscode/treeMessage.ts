@@ -1,7 +1,7 @@
 // The line above the Nodes tree: paused at which event, or running at what speed.
 import type { Session } from '../session/session';
 import { seconds } from './nodeTreeModel';
-import { formatSpeed } from './statusModel';
+import { formatSpeed } from '../protocol/messages';
 
 export function treeMessage(session: Session): string | undefined {
   const history = session.timeline;

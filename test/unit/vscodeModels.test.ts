@@ -4,7 +4,8 @@ import { normalizeConfig, History, type NodeView } from '../../src/core';
 import { parseNodeArg, parsePartitionArg, parseRequestArg, parseStartArgs, parseConditionArg, parseMessageArg } from '../../src/vscode/commandArgs';
 import { contextValue, detailRows, nodeDescription, nodeKey, tooltipMarkdown, LOG_ROWS } from '../../src/vscode/nodeTreeModel';
 import { describeChanges, interpretSettings } from '../../src/vscode/settingsModel';
-import { statusText, formatSpeed } from '../../src/vscode/statusModel';
+import { formatSpeed } from '../../src/protocol/messages';
+import { statusText } from '../../src/vscode/statusModel';
 
 function node(overrides: Partial<NodeView>): NodeView {
   return {
@@ -135,6 +136,6 @@ describe('status bar model', () => {
     const s = statusText({ view: view(nodes, 'simple'), paused: false, speed: 100, achievedSpeed: 37.4 });
     assert.equal(s.text, '$(pulse) Raft (simple): n0 and n1 both lead, $(warning) 37x of 100x');
     assert.match(s.tooltip, /cannot keep up with 100x/);
-    assert.equal(formatSpeed(0.25), '0.25x');
+    assert.equal(formatSpeed(0.25), '1/4x', 'the same words as the panel');
   });
 });

@@ -3,7 +3,8 @@ import type { ClusterSnapshot, WireMessage, WireNode } from '../../src/protocol/
 import { announcements } from '../../webview/model/announce';
 import { MAX_LEAD_WALL_MS, SimClock, STEP_EASE_WALL_MS } from '../../webview/model/clock';
 import { fallen, FALL_WALL_MS, LANE_OFFSET, messageScale, pointOnPath, progress, wasLost } from '../../webview/model/flight';
-import { formatSpeed, formatTime, nudgeSpeed, sliderToSpeed, speedToSlider, SPEED_STEPS } from '../../webview/model/format';
+import { formatSpeed } from '../../src/protocol/messages';
+import { formatTime, nudgeSpeed, sliderToSpeed, speedToSlider, SPEED_STEPS } from '../../webview/model/format';
 import { orderedGroups, ringLayout } from '../../webview/model/layout';
 import { logWindow, markingLeader, peerIndex } from '../../webview/model/logWindow';
 import { nodeSlot, PALETTE_SIZE, termSlot } from '../../webview/model/palette';

@@ -6,18 +6,6 @@ export function formatTime(ms: number): string {
   return `${(ms / 1000).toFixed(3)} s`;
 }
 
-/** Speeds below 1x as fractions where that is how people say them: "1/1000x", "1/4x", "2.5x". */
-export function formatSpeed(speed: number): string {
-  if (speed >= 1) return `${trim(speed)}x`;
-  const inverse = 1 / speed;
-  if (Math.abs(inverse - Math.round(inverse)) < 0.05 * inverse) return `1/${Math.round(inverse)}x`;
-  return `${trim(speed)}x`;
-}
-
-function trim(v: number): string {
-  return String(Number(v.toPrecision(v >= 10 ? 3 : 2)));
-}
-
 export const SPEED_STEPS = 1000;
 const LOG_MIN = Math.log10(MIN_SPEED);
 const LOG_MAX = Math.log10(MAX_SPEED);

@@ -1,7 +1,8 @@
 // The toolbar (protocol and seed badges, step back / play-pause / step, run until leader, speed,
 // partition and heal) and the timeline scrubber over the whole recorded history.
 import type { ClusterSnapshot, WebviewCommand } from '../../src/protocol/messages';
-import { formatSpeed, formatTime, sliderToSpeed, speedToSlider, SPEED_STEPS } from '../model/format';
+import { formatSpeed } from '../../src/protocol/messages';
+import { formatTime, sliderToSpeed, speedToSlider, SPEED_STEPS } from '../model/format';
 import { html, setAttr, setText } from '../render/dom';
 import { icon } from './icons';
 import { button, tag, type ToolkitButton } from './toolkit';
@@ -32,8 +33,6 @@ export class Controls {
   private paused: boolean | null = null;
   private partitioned: boolean | null = null;
   private editing: HTMLInputElement | null = null;
-  private lastPost = 0;
-  private pendingPost: ReturnType<typeof setTimeout> | null = null;
 
   constructor(parent: Element, actions: ControlActions) {
     this.root = html('header', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Cluster controls' } }, parent);
@@ -112,17 +111,20 @@ export class Controls {
 
   /** Posts while dragging (throttled) and once more on release, and keeps snapshots off the thumb meanwhile. */
   private slider(input: HTMLInputElement, post: () => void): void {
+    // Each slider has its own throttle, so dragging one never swallows the other's input.
+    let lastPost = 0;
+    let pendingPost: ReturnType<typeof setTimeout> | null = null;
     const flush = (): void => {
-      if (this.pendingPost) clearTimeout(this.pendingPost);
-      this.pendingPost = null;
-      this.lastPost = performance.now();
+      if (pendingPost) clearTimeout(pendingPost);
+      pendingPost = null;
+      lastPost = performance.now();
       post();
     };
     input.addEventListener('input', () => {
       this.editing = input;
-      const wait = SLIDER_POST_MS - (performance.now() - this.lastPost);
+      const wait = SLIDER_POST_MS - (performance.now() - lastPost);
       if (wait <= 0) flush();
-      else if (!this.pendingPost) this.pendingPost = setTimeout(flush, wait);
+      else if (!pendingPost) pendingPost = setTimeout(flush, wait);
     });
     input.addEventListener('change', () => {
       flush();
