@@ -46,6 +46,7 @@ export class Session implements SnapshotSource {
   private snapshotCache: { readonly key: string; readonly snapshot: ClusterSnapshot } | null = null;
   /** Bumped on every change that is not a movement of the clock (inputs, pause, speed, seek). */
   private revision = 0;
+  private viewCache: { readonly key: string; readonly view: ClusterView } | null = null;
   private readonly changes = new Emitter<void>();
   private readonly stateChanges = new Emitter<void>();
   private readonly recordBatches = new Emitter<readonly TraceRecord[]>();
@@ -85,8 +86,13 @@ export class Session implements SnapshotSource {
     return this.history;
   }
 
+  /** The cluster now. Cached per point: the tree, status bar and context keys all read it per refresh. */
   view(): ClusterView | null {
-    return this.history?.view() ?? null;
+    const history = this.history;
+    if (!history) return null;
+    const key = `${this.revision}:${history.seq}:${history.time}`;
+    if (this.viewCache?.key !== key) this.viewCache = { key, view: history.view() };
+    return this.viewCache.view;
   }
 
   /** Fires (throttled) whenever anything shown may have changed, including the clock. */
