@@ -5,10 +5,9 @@ import { explain, messageSummary } from '../core';
 import type { TraceRecord } from '../core/trace';
 import type { Message } from '../core/types';
 import type { ClusterSnapshot, WireEvent, WireMessage, WireSession } from '../protocol/messages';
+import { WIRE_LIMITS } from '../protocol/validate';
 import type { SessionHistory } from './timeline';
 
-/** The most recent events a snapshot carries (the wire contract's limit). */
-const SNAPSHOT_EVENTS = 200;
 
 export class SnapshotBuilder {
   private readonly texts = new WeakMap<TraceRecord, WireEvent>();
@@ -23,7 +22,9 @@ export class SnapshotBuilder {
       seq: view.seq,
       // NodeView already has the wire shape (log entries carry one extra field, prevId).
       nodes: view.nodes,
-      messages: view.messages.map(wireMessage),
+      // Extreme settings (25 nodes, 5 ms heartbeats, 10 s latency) can put more in flight than the
+      // wire allows; the newest are the ones worth drawing.
+      messages: view.messages.slice(-WIRE_LIMITS.messages).map(wireMessage),
       partitions: view.partitions,
       violations: view.violations,
       events: this.events(history, view.seq),
@@ -36,7 +37,7 @@ export class SnapshotBuilder {
   private events(history: SessionHistory, seq: number): WireEvent[] {
     if (seq < 1) return [];
     const protocol = history.config.protocol;
-    return history.records(Math.max(1, seq - SNAPSHOT_EVENTS + 1), seq).map((record) => {
+    return history.records(Math.max(1, seq - WIRE_LIMITS.events + 1), seq).map((record) => {
       let event = this.texts.get(record);
       if (!event) {
         event = { seq: record.seq, time: record.time, node: record.node, kind: record.kind, rule: record.rule, text: explain(record, protocol) };
