@@ -96,7 +96,8 @@ function interactive(opts: Options): void {
   rl.on('line', (line) => {
     lineNo++;
     catchUp();
-    const answer = session.executeLine(line);
+    const parsed = parseLine(line);
+    const answer = session.executeParsed(parsed);
     if (session.history !== clockOf) {
       // `start` made a new cluster at time 0: its clock starts now, not when the CLI did.
       clockOf = session.history;
@@ -105,7 +106,7 @@ function interactive(opts: Options): void {
     if (answer !== null) {
       print(answer, opts.json);
       // From a pipe, as from a file, a line that is not a command fails the run once it ends.
-      if (!tty && !parseLine(line).ok) bad = true;
+      if (!tty && !parsed.ok) bad = true;
       if (answer.quit) return rl.close();
       if (answer.expectFailed && !tty) {
         process.stderr.write(`stdin:${lineNo}: ${answer.text}\n`);

@@ -9,4 +9,4 @@ export { History, applyInput, type RunOptions } from './history';
 export { explain, messageSummary } from './explain';
 export { groupsOf, partitionFromGroups } from './network';
 export { parseLine, parseDuration, COMMANDS, type Command, type CommandName, type ParseError, type ParsedLine, type Expectation, type StopCondition, type StartOptions } from './script/parse';
-export { ScriptSession, runScript, stateJson, stateText, STOP_WHEN, type Answer } from './script/run';
+export { ScriptSession, runLines, runScript, stateJson, stateText, STOP_WHEN, type Answer, type LineRun, type ScriptRun } from './script/run';

@@ -6,7 +6,7 @@ import { History } from '../history';
 import type { Input } from '../inputs';
 import type { TraceRecord } from '../trace';
 import type { ClusterView, NodeView } from '../types';
-import { COMMANDS, parseLine, type Command, type Comparator, type Expectation, type StopCondition } from './parse';
+import { COMMANDS, parseLine, type Command, type Comparator, type Expectation, type ParsedLine, type StopCondition } from './parse';
 
 export interface Answer {
   readonly ok: boolean;
@@ -47,7 +47,10 @@ export class ScriptSession {
 
   /** Parses and executes one line; null for blank and comment lines. */
   executeLine(line: string): Answer | null {
-    const parsed = parseLine(line);
+    return this.executeParsed(parseLine(line));
+  }
+
+  executeParsed(parsed: ParsedLine): Answer | null {
     if (!parsed.ok) return fail(`${parsed.error.message} (column ${parsed.error.start + 1})`);
     return parsed.command === null ? null : this.execute(parsed.command);
   }
@@ -122,23 +125,51 @@ export class ScriptSession {
   }
 }
 
+/** What one line of a script did: 0-based `index`, its command (or `invalid`), the records it added. */
+export interface LineRun {
+  readonly index: number;
+  readonly kind: Command['kind'] | 'invalid';
+  readonly answer: Answer;
+  /** Seq before and after the line (a `start` begins a new history at 0). */
+  readonly seqBefore: number;
+  readonly seqAfter: number;
+}
+
+export interface ScriptRun {
+  readonly session: ScriptSession;
+  /** 0-based index of the failed `expect` that stopped the run, if any. */
+  readonly failedIndex: number | null;
+  readonly error: string | null;
+  /** 0-based indexes of lines that do not parse (answered, and the run went on). */
+  readonly badIndexes: readonly number[];
+}
+
 /**
- * Runs a whole script; stops at the first failed expect or `quit`. A line that does not parse is
- * answered and the run goes on, but it is reported in `badLines` (a file with a typo must not pass).
+ * Runs lines [from, to) of a script in a fresh session; stops at the first failed expect or
+ * `quit`. A line that does not parse is answered and the run goes on, but it is reported in
+ * `badIndexes` (a file with a typo must not pass).
  */
-export function runScript(text: string, defaults: Partial<ClusterConfig> = {}, onAnswer?: (lineNo: number, a: Answer) => void): { session: ScriptSession; failedLine: number | null; error: string | null; badLines: number[] } {
+export function runLines(lines: readonly string[], defaults: Partial<ClusterConfig> = {}, onLine?: (r: LineRun) => void, from = 0, to = lines.length): ScriptRun {
   const session = new ScriptSession(defaults);
-  const lines = text.split(/\r?\n/);
-  const badLines: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!parseLine(lines[i]!).ok) badLines.push(i + 1);
-    const answer = session.executeLine(lines[i]!);
+  const badIndexes: number[] = [];
+  for (let index = from; index < to; index++) {
+    const parsed = parseLine(lines[index]!);
+    if (!parsed.ok) badIndexes.push(index);
+    const seqBefore = session.history.seq;
+    const answer = session.executeParsed(parsed);
     if (answer === null) continue;
-    onAnswer?.(i + 1, answer);
-    if (answer.expectFailed) return { session, failedLine: i + 1, error: answer.text, badLines };
+    const kind = parsed.ok ? parsed.command!.kind : 'invalid';
+    onLine?.({ index, kind, answer, seqBefore: kind === 'start' ? 0 : seqBefore, seqAfter: session.history.seq });
+    if (answer.expectFailed) return { session, failedIndex: index, error: answer.text, badIndexes };
     if (answer.quit) break;
   }
-  return { session, failedLine: null, error: null, badLines };
+  return { session, failedIndex: null, error: null, badIndexes };
+}
+
+/** Runs a whole script text, with 1-based line numbers for people (the CLI and the tests). */
+export function runScript(text: string, defaults: Partial<ClusterConfig> = {}, onAnswer?: (lineNo: number, a: Answer) => void): { session: ScriptSession; failedLine: number | null; error: string | null; badLines: number[] } {
+  const run = runLines(text.split(/\r?\n/), defaults, onAnswer && ((r) => onAnswer(r.index + 1, r.answer)));
+  return { session: run.session, failedLine: run.failedIndex === null ? null : run.failedIndex + 1, error: run.error, badLines: run.badIndexes.map((i) => i + 1) };
 }
 
 function ok(text: string, json: Record<string, unknown>): Answer {

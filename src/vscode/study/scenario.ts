@@ -5,7 +5,7 @@
 import type { ClusterConfig } from '../../core/config';
 import type { RecordedInput } from '../../core/inputs';
 import { parseLine, type Command } from '../../core/script/parse';
-import { ScriptSession, type Answer } from '../../core/script/run';
+import { runLines, type Answer } from '../../core/script/run';
 
 export interface Segment {
   /** 0-based line of the first command (the `start` line, unless the file begins without one). */
@@ -66,24 +66,14 @@ export function segmentAt(segments: readonly Segment[], line: number): Segment |
 
 /** Plays one segment. `defaults` are what the CLI's flags would give (none: the core's defaults). */
 export function playSegment(lines: readonly string[], segment: Segment, defaults: Partial<ClusterConfig> = {}): ScenarioRun {
-  const session = new ScriptSession(defaults);
   const outcomes: LineOutcome[] = [];
-  let failedLine: number | null = null;
-  for (let line = segment.first; line < segment.end; line++) {
-    const text = lines[line]!;
-    const seqBefore = session.history.seq;
-    const answer = session.executeLine(text);
-    if (answer === null) continue;
-    const parsed = parseLine(text);
-    const kind = parsed.ok && parsed.command ? parsed.command.kind : 'invalid';
-    // A `start` line replaces the history: it produced no records of the new one.
-    outcomes.push({ line, kind, answer, seqBefore: kind === 'start' ? 0 : seqBefore, seqAfter: session.history.seq });
-    if (answer.expectFailed) {
-      failedLine = line;
-      break;
-    }
-    if (answer.quit) break;
-  }
+  const { session, failedIndex } = runLines(
+    lines,
+    defaults,
+    (r) => outcomes.push({ line: r.index, kind: r.kind, answer: r.answer, seqBefore: r.seqBefore, seqAfter: r.seqAfter }),
+    segment.first,
+    segment.end,
+  );
   const h = session.history;
   const expectOutcomes = outcomes.filter((o) => o.kind === 'expect');
   return {
@@ -93,7 +83,7 @@ export function playSegment(lines: readonly string[], segment: Segment, defaults
     seq: h.seq,
     time: h.time,
     outcomes,
-    failedLine,
+    failedLine: failedIndex,
     expects: { passed: expectOutcomes.filter((o) => o.answer.ok).length, failed: expectOutcomes.filter((o) => !o.answer.ok).length },
     errors: outcomes.filter((o) => !o.answer.ok && o.kind !== 'expect').length,
   };
