@@ -36,16 +36,23 @@ export class History {
     this.snapshotInterval = Math.max(500, 100 * config.size);
   }
 
-  /** Rebuilds a history from persisted inputs, up to `seq` (and `time` past it), e.g. after a reload. */
-  static replay(config: ClusterConfig, inputs: readonly RecordedInput[], seq: number, time?: number): History {
+  /**
+   * Rebuilds a history from persisted inputs at `seq` (with the clock at `time`), e.g. after a
+   * reload. With `head`, the recorded timeline beyond that point is rebuilt too, so what the user
+   * had stepped back over is still there to step forward into.
+   */
+  static replay(config: ClusterConfig, inputs: readonly RecordedInput[], seq: number, time?: number, head?: { readonly seq: number; readonly time: number }): History {
+    const end = head !== undefined && head.seq > seq ? head : { seq, time: time ?? 0 };
     const history = new History(config);
-    for (const r of inputs) if (r.afterSeq < seq) history.remember(r);
-    history.moveHead(seq, 0); // the inputs being replayed lie behind the head, so dueInput applies them
+    for (const r of inputs) if (r.afterSeq < end.seq) history.remember(r);
+    history.moveHead(end.seq, 0); // the inputs being replayed lie behind the head, so dueInput applies them
     // step(), not advance(): the replay takes snapshots as it goes, so later seeks stay cheap.
-    while (history.sim.lastSeq < seq && history.step() !== null);
+    while (history.sim.lastSeq < end.seq && history.step() !== null);
+    history.moveHead(history.sim.lastSeq, Math.max(history.sim.time, end.time));
+    if (history.sim.lastSeq > seq) history.seekSeq(seq);
     // Only the clock moves past the last record: events due at `time` itself were not applied yet.
     if (time !== undefined) history.sim.advanceTo(time);
-    history.moveHead(history.sim.lastSeq, history.sim.time);
+    if (history.atHead) history.moveHead(history.sim.lastSeq, Math.max(history.head.time, history.sim.time));
     return history;
   }
 

@@ -4,5 +4,5 @@ import type { HistoryFactory } from './timeline';
 
 export const coreHistories: HistoryFactory = {
   create: (config) => new History(config),
-  replay: (config, inputs, seq, time) => History.replay(config, inputs, seq, time),
+  replay: (config, inputs, seq, time, head) => History.replay(config, inputs, seq, time, head),
 };

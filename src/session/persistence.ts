@@ -15,6 +15,8 @@ export interface PersistedSession {
   readonly seq: number;
   readonly time: number;
   readonly speed: number;
+  /** The end of the recorded timeline when the user had stepped back from it (absent at the head). */
+  readonly head?: { readonly seq: number; readonly time: number };
 }
 
 const INPUT_KINDS: ReadonlySet<Input['kind']> = new Set(['crash', 'recover', 'timeout', 'request', 'partition', 'heal', 'drop']);
@@ -30,7 +32,13 @@ export function parsePersisted(data: unknown): Result<{ state: PersistedSession 
   if (!isCount(data.seq)) return fail('its position (seq) is not a whole number');
   if (typeof data.time !== 'number' || !Number.isFinite(data.time) || data.time < 0) return fail('its clock (time) is not a non-negative number');
   if (typeof data.speed !== 'number' || !Number.isFinite(data.speed) || data.speed < MIN_SPEED || data.speed > MAX_SPEED) return fail(`its speed is not between ${MIN_SPEED} and ${MAX_SPEED}`);
-  return { ok: true, state: { version: PERSISTED_VERSION, config, inputs: data.inputs, seq: data.seq, time: data.time, speed: data.speed } };
+  let head: PersistedSession['head'];
+  if (data.head !== undefined) {
+    const h = data.head;
+    if (!isObject(h) || !isCount(h.seq) || h.seq < data.seq || typeof h.time !== 'number' || !Number.isFinite(h.time) || h.time < data.time) return fail('its recorded end (head) lies before its position');
+    head = { seq: h.seq, time: h.time };
+  }
+  return { ok: true, state: { version: PERSISTED_VERSION, config, inputs: data.inputs, seq: data.seq, time: data.time, speed: data.speed, ...(head ? { head } : {}) } };
 }
 
 function fail(why: string): { ok: false; error: string } {

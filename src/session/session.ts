@@ -118,7 +118,7 @@ export class Session implements SnapshotSource {
   restore(state: PersistedSession): Result {
     let history: SessionHistory;
     try {
-      history = this.options.histories.replay(state.config, state.inputs, state.seq, state.time);
+      history = this.options.histories.replay(state.config, state.inputs, state.seq, state.time, state.head);
     } catch (e) {
       return { ok: false, error: `The saved cluster could not be replayed (${e instanceof Error ? e.message : String(e)}). Start a new cluster with "Raft: Start Cluster".` };
     }
@@ -243,7 +243,16 @@ export class Session implements SnapshotSource {
   persisted(): PersistedSession | null {
     const history = this.history;
     if (!history) return null;
-    return { version: PERSISTED_VERSION, config: history.config, inputs: history.inputs().slice(), seq: history.seq, time: history.time, speed: this.speedValue };
+    const behind = history.headSeq > history.seq;
+    return {
+      version: PERSISTED_VERSION,
+      config: history.config,
+      inputs: history.inputs().slice(),
+      seq: history.seq,
+      time: history.time,
+      speed: this.speedValue,
+      ...(behind ? { head: { seq: history.headSeq, time: history.headTime } } : {}),
+    };
   }
 
   current(): ClusterSnapshot | null {

@@ -40,5 +40,5 @@ export interface SessionHistory extends PacedTimeline {
 /** How the session makes histories: a fresh one, or one rebuilt from a saved run. */
 export interface HistoryFactory {
   create(config: ClusterConfig): SessionHistory;
-  replay(config: ClusterConfig, inputs: readonly RecordedInput[], seq: number, time: number): SessionHistory;
+  replay(config: ClusterConfig, inputs: readonly RecordedInput[], seq: number, time: number, head?: { readonly seq: number; readonly time: number }): SessionHistory;
 }

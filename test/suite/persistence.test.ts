@@ -40,6 +40,25 @@ describe('persistence across reloads', () => {
     assert.deepEqual(api.session.view(), before);
   });
 
+  it('keeps the recorded future: after stepping back, a reload can still step forward into it', async () => {
+    await freshCluster(api, 3, { paused: true, seed: 5 });
+    await electLeader(api);
+    await ok('raft.clientRequest', { value: 'ahead' });
+    for (let i = 0; i < 5; i++) await ok('raft.step');
+    const head = api.session.timeline!.headSeq;
+    for (let i = 0; i < 8; i++) await ok('raft.stepBack'); // back over the request
+    await api.persistence.save();
+    const saved = structuredClone(api.persistence.saved());
+    const before = api.session.view();
+    const parsed = parsePersisted(saved);
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+    assert.ok(api.session.restore(parsed.state).ok);
+    assert.deepEqual(api.session.view(), before);
+    assert.equal(api.session.timeline!.headSeq, head, 'the recorded end is back');
+    for (let i = 0; i < 8; i++) await ok('raft.step');
+    assert.equal(api.session.view()!.seq, head);
+  });
+
   it('restore() rebuilds what the store saved last', async () => {
     await freshCluster(api, 3, { paused: true, seed: 7 });
     await electLeader(api);

@@ -159,7 +159,8 @@ describe('Session', () => {
   });
 
   it('rejects damaged saved state with a message', () => {
-    for (const data of [null, 42, { version: 99 }, { version: 1, config: {}, inputs: 'x', seq: 1, time: 0, speed: 1 }]) {
+    const base = { version: 1, config: {}, inputs: [], seq: 5, time: 100, speed: 1 };
+    for (const data of [null, 42, { version: 99 }, { ...base, inputs: 'x' }, { ...base, speed: 1000 }, { ...base, head: { seq: 4, time: 200 } }, { ...base, head: { seq: 9, time: 50 } }, { ...base, head: 'end' }]) {
       const parsed = parsePersisted(data);
       assert.equal(parsed.ok, false);
       assert.match(!parsed.ok ? parsed.error : '', /Start Cluster/);

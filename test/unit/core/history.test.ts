@@ -125,6 +125,23 @@ describe('history', () => {
     }
   });
 
+  it('History.replay with the recorded head keeps the timeline beyond the saved point', () => {
+    const h = new History(config({ size: 5, seed: 6 }));
+    h.runUntil(4000);
+    const { record } = ok(h.apply({ kind: 'request', value: 'later' }));
+    h.runUntil(8000);
+    const head = { seq: h.headSeq, time: h.headTime };
+    const ahead = h.records(h.seq - 40, h.seq);
+    h.seekSeq(record.seq - 5); // before the request, which lies in the recorded future now
+    const rebuilt = History.replay(h.config, h.inputs(), h.seq, h.time, head);
+    assert.equal(rebuilt.seq, h.seq);
+    assert.equal(JSON.stringify(rebuilt.view()), JSON.stringify(h.view()));
+    assert.deepEqual([rebuilt.headSeq, rebuilt.headTime], [head.seq, head.time]);
+    assert.equal(rebuilt.inputs().length, h.inputs().length, 'the recorded input ahead is kept');
+    rebuilt.seekSeq(head.seq);
+    assert.equal(JSON.stringify(rebuilt.records(head.seq - 40, head.seq)), JSON.stringify(ahead));
+  });
+
   it('a replayed history takes snapshots as it goes, so seeks after a reload stay cheap', () => {
     const rebuilt = History.replay(run.config, run.history.inputs(), LENGTH);
     assert.equal(rebuilt.stats().snapshots, run.history.stats().snapshots);
